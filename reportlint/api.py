@@ -1,0 +1,44 @@
+"""The Python API: lint text or a file with the built-in rules (or your own)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from .diagnostic import Diagnostic
+from .linter import Linter, select_rules
+from .rules import Rule, load_rules
+from .source import from_text, read_source
+
+
+@lru_cache(maxsize=1)
+def _builtin_rules() -> tuple[Rule, ...]:
+    return tuple(load_rules())
+
+
+def _linter(select: Sequence[str], ignore: Sequence[str], rules: Sequence[Rule] | None) -> Linter:
+    return Linter(select_rules(rules if rules is not None else _builtin_rules(), select, ignore))
+
+
+def lint_text(
+    text: str,
+    path: str | None = None,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    rules: Sequence[Rule] | None = None,
+) -> list[Diagnostic]:
+    """Lint a draft given as text. ``path`` only names it in the diagnostics."""
+    return list(_linter(select, ignore, rules).lint(from_text(text, path or "<text>")).diagnostics)
+
+
+def lint_file(
+    path: str | Path,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    rules: Sequence[Rule] | None = None,
+) -> list[Diagnostic]:
+    """Lint a draft file (decoded as `reportlint` does: BOM, UTF-8, GB18030)."""
+    return list(_linter(select, ignore, rules).lint(read_source(path)).diagnostics)

@@ -1,0 +1,26 @@
+"""The registry of kinds: the one place that maps a rule's `kind` to its code.
+
+Modules are imported on first use, so a run loads only the kinds its rules use.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from .base import Kind
+
+KINDS: dict[str, str] = {
+    "existence": "reportlint.checks.existence:Existence",
+    "substitution": "reportlint.checks.substitution:Substitution",
+    "repetition": "reportlint.checks.repetition:Repetition",
+    "consistency": "reportlint.checks.consistency:Consistency",
+    "required_sections": "reportlint.checks.required_sections:RequiredSections",
+    "heading_sequence": "reportlint.checks.heading_sequence:HeadingSequence",
+    "punctuation": "reportlint.checks.punctuation:Punctuation",
+}
+
+
+def kind_class(name: str) -> type[Kind]:
+    """The class implementing a kind; KeyError for an unknown name."""
+    module_name, class_name = KINDS[name].split(":")
+    return getattr(import_module(module_name), class_name)

@@ -1,0 +1,56 @@
+"""repetition: a word or phrase written twice in a row ("工作工作", "的的").
+
+Chinese is written without spaces, so a "word" here is any run of Han characters
+repeated immediately: the unit of repetition is found by the pattern itself.
+Legitimate reduplications (时时, 常常, 一步一步) are listed in ``allow``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostic import Edit, Finding
+from ..document import Span
+from ..facts import Facts
+from .base import Option, OptionError, TextKind, compile_option, strings
+
+_HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
+
+
+class Repetition(TextKind):
+    """Report a unit of ``min_length``–``max_length`` Han characters written twice
+    in a row, unless the unit fully matches a pattern of ``allow``. With ``units``,
+    only those units count (for doubled function words such as 的的)."""
+
+    name = "repetition"
+    options = {
+        "min_length": Option((int,), default=2),
+        "max_length": Option((int,), default=20),
+        "allow": strings(),
+        "units": strings(),
+    }
+    message_args = frozenset({"match", "unit"})
+
+    def __init__(self, options, scope=None):
+        super().__init__(options, scope)
+        low, high = options["min_length"], options["max_length"]
+        if low < 1:
+            raise OptionError("min_length", "应不小于 1")
+        if high < low:
+            raise OptionError("max_length", "应不小于 min_length")
+        if options["units"]:
+            units = "|".join(re.escape(unit) for unit in options["units"])
+            self.pattern = re.compile(f"({units})\\1")
+        else:
+            # Lazy: the shortest repeated unit at each place ("工作工作", not more).
+            self.pattern = re.compile(f"({_HAN}{{{low},{high}}}?)\\1")
+        self.allow = compile_option("allow", options["allow"])
+
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        for match, _ in self.scan(facts, self.pattern):
+            unit = match.group(1)
+            if self.allow is not None and self.allow.fullmatch(unit):
+                continue
+            where = Span(*match.span())
+            yield Finding(where, {"match": match.group(), "unit": unit}, (Edit(where, unit),))

@@ -1,0 +1,202 @@
+"""The command line: thin glue between files, the linter and the formatters.
+
+``reportlint [OPTIONS] PATH...`` lints (the ``check`` command is the default);
+``reportlint rules``, ``explain RULE`` and ``inspect FILE`` show what the linter
+knows. Exit status: 0 when nothing reaches ``--fail-on``, 1 when something does,
+2 for usage, input or rule errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .diagnostic import Severity
+from .formatters import FORMATS, renderer
+from .linter import Linter, select_rules
+from .parser import parse
+from .profile import EDITION_NAMES, infer_profile
+from .rules import Rule, RuleError, load_rules
+from .source import STDIN_NAME, SourceError, read_source
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# Files a directory argument is searched for.
+DOCUMENT_SUFFIXES = (".txt", ".md")
+
+
+class _DefaultCommandGroup(click.Group):
+    """A group whose first argument, when it is not a command, is a path for the
+    default command: ``reportlint draft.txt`` is ``reportlint check draft.txt``."""
+
+    default_command = "check"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportlint")
+def main() -> None:
+    """reportlint：政府信息公开工作年度报告合规检查工具。"""
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def _load(rule_dirs: tuple[str, ...], select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> list[Rule]:
+    try:
+        rules = load_rules([Path(directory) for directory in rule_dirs])
+    except RuleError as error:
+        _fail(str(error))
+    return select_rules(rules, _split(select), _split(ignore))
+
+
+def _fail(message: str) -> None:
+    click.echo(f"reportlint: 错误：{message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _documents(paths: tuple[str, ...]) -> Iterator[str]:
+    for path in paths:
+        if path != STDIN_NAME and Path(path).is_dir():
+            found = sorted(
+                candidate
+                for candidate in Path(path).rglob("*")
+                if candidate.suffix.lower() in DOCUMENT_SUFFIXES
+                and candidate.is_file()
+                and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
+            )
+            yield from (str(candidate) for candidate in found)
+        else:
+            yield path
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+              help="输出格式。")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
+              help="出现该级别及以上的问题时退出码为 1。")
+@click.option("--select", multiple=True, metavar="PREFIX", help="只运行这些规则（按规则编号前缀，逗号分隔）。")
+@click.option("--ignore", multiple=True, metavar="PREFIX", help="不运行这些规则（按规则编号前缀，逗号分隔）。")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="另外加载该目录中的规则包。")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="文本输出是否着色（auto：仅在终端且未设置 NO_COLOR 时）。")
+def check(paths, output_format, fail_on, select, ignore, rule_dirs, color) -> None:
+    """检查年度报告草稿（文件、目录，或 - 表示标准输入）。"""
+    linter = Linter(_load(rule_dirs, select, ignore))
+    results, input_errors = [], []
+    for path in _documents(paths):
+        try:
+            source = read_source(path)
+        except SourceError as error:
+            input_errors.append(str(error))
+            continue
+        results.append(linter.lint(source))
+    sys.stdout.write(renderer(output_format)(results, color=output_format == "text" and _use_color(color)))
+    for message in input_errors:
+        click.echo(f"reportlint: 错误：{message}", err=True)
+    if input_errors:
+        sys.exit(EXIT_ERROR)
+    threshold = Severity(fail_on).rank
+    failed = any(d.severity.rank >= threshold for result in results for d in result.diagnostics)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+@main.command("rules")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="另外加载该目录中的规则包。")
+def list_rules(rule_dirs) -> None:
+    """列出全部规则，按规则包分组。"""
+    group = None
+    for rule in _load(rule_dirs):
+        if rule.group != group:
+            if group is not None:
+                click.echo()
+            click.echo(f"[{rule.group}]")
+            group = rule.group
+        click.echo(f"  {rule.id:<36} {rule.severity.value:<8} {rule.summary}")
+
+
+@main.command()
+@click.argument("rule_id", metavar="RULE")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="另外加载该目录中的规则包。")
+def explain(rule_id, rule_dirs) -> None:
+    """说明一条规则：检查什么、为什么，以及正反示例。"""
+    rules = {rule.id: rule for rule in _load(rule_dirs)}
+    rule = rules.get(rule_id)
+    if rule is None:
+        close = [known for known in rules if known.startswith(rule_id) or rule_id in known]
+        hint = f"；相近的规则：{'、'.join(close[:5])}" if close else "；用 reportlint rules 查看全部规则"
+        _fail(f"没有规则 {rule_id}{hint}")
+    lines = [
+        f"{rule.id}（{rule.severity.value}，类型 {rule.kind.name}）",
+        "",
+        rule.description,
+        "",
+        f"提示信息：{rule.message}",
+    ]
+    if rule.link:
+        lines.append(f"依据：{rule.link}")
+    lines += ["", "正确示例："] + [f"  ✓ {_one_line(example)}" for example in rule.examples.good]
+    lines += ["", "错误示例："] + [f"  ✗ {_one_line(example)}" for example in rule.examples.bad]
+    click.echo("\n".join(lines))
+
+
+def _one_line(example: str) -> str:
+    return example.strip().replace("\n", " ⏎ ")
+
+
+@main.command()
+@click.argument("path", metavar="FILE")
+def inspect(path) -> None:
+    """显示工具对文件的理解：报告概况（年度、机关、版式）和提纲。"""
+    try:
+        source = read_source(path)
+    except SourceError as error:
+        _fail(str(error))
+    document = parse(source)
+    profile = infer_profile(document)
+    lines = [f"文件：{source.path}（编码 {source.encoding}{'，带 BOM' if source.bom else ''}，"
+             f"换行 {_NEWLINES[source.newline]}）"]
+    lines.append(f"标题：{document.title.text if document.title else '（未识别到标题）'}")
+    lines.append(f"报告年度：{profile.year or '未知'}{f'（取自{profile.year_source}）' if profile.year_source else ''}")
+    lines.append(f"发布机关：{profile.agency or '未知'}（{_BODIES.get(profile.body, '类型未知')}，"
+                 f"{_LEVELS.get(profile.level, '层级未知')}）")
+    lines.append(f"版式：{EDITION_NAMES[profile.edition]}")
+    lines.append(f"发布日期：{profile.published.isoformat() if profile.published else '未知'}")
+    if profile.period:
+        lines.append(f"统计期限：{profile.period[0].isoformat()} 至 {profile.period[1].isoformat()}")
+    for meta in document.metadata:
+        lines.append(f"元数据：{meta.key}：{meta.value}（第 {source.position(meta.span.start)[0]} 行）")
+    lines.append("提纲：")
+    for section in document.walk_sections():
+        heading = section.heading
+        line, column = source.position(heading.span.start)
+        indent = "  " * heading.marker.level
+        lines.append(f"{indent}{heading.marker.text}{heading.text}  （{line}:{column}）")
+    tables = list(document.tables())
+    if tables:
+        lines.append(f"表格：{len(tables)} 个，共 {sum(len(table.rows) for table in tables)} 行")
+    click.echo("\n".join(lines))
+
+
+_NEWLINES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
+_BODIES = {"government": "人民政府", "department": "政府部门"}
+_LEVELS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡级"}

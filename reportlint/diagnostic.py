@@ -1,0 +1,95 @@
+"""Findings (what a kind yields) and diagnostics (what the linter reports)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from .document import Span
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANKS[self]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"未知的严重级别“{value}”，应为 error、warning 或 info") from None
+
+
+_RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text of ``span`` with ``text``."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a kind yields: where, the values its rule's message refers to, and
+    the edits that would fix it (empty when no safe fix is known)."""
+
+    span: Span
+    args: dict[str, Any]
+    edits: tuple[Edit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A finding stamped with its rule, severity, file and rendered message.
+
+    Lines and columns are 1-based; columns count characters (code points); the
+    end is exclusive. ``suggestion`` is the replacement text when there is one.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    suggestion: str | None = None
+    fix: tuple[tuple[Position, Position, str], ...] = ()
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
+
+    def to_dict(self) -> dict:
+        data = {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "suggestion": self.suggestion,
+        }
+        if self.fix:
+            data["fix"] = [
+                {"line": start.line, "column": start.column, "end_line": end.line, "end_column": end.column, "text": text}
+                for start, end, text in self.fix
+            ]
+        return data

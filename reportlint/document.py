@@ -1,0 +1,159 @@
+"""The document model: what the grammar and parser make of a draft.
+
+Frozen dataclasses only; no Lark type leaks out of reportlint.parser. Every node
+has an exact ``span``: character offsets into ``Source.text`` (end exclusive),
+which Source.position turns into 1-based lines and columns of the original file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Union
+
+from .source import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class MetaLine:
+    """A metadata line: 来源/发布日期/发布机构 …, or a line holding only a date."""
+
+    key: str
+    value: str
+    span: Span
+    value_span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class EnumerationItem:
+    """One item of an inline enumeration: the 一是 of "一是…二是…"."""
+
+    ordinal: int
+    marker: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    span: Span
+    sentences: tuple[Sentence, ...]
+    enumeration: tuple[EnumerationItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    cells: tuple[Cell, ...]
+    span: Span
+    separator: bool = False  # a Markdown "|---|---|" line
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    rows: tuple[TableRow, ...]
+    span: Span
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A numbering marker such as 一、 (一) （一） 1. 1、 (1).
+
+    ``level`` is 1 for 一、, 2 for (一), 3 for 1., 4 for (1). ``style`` tells the
+    written variants of one level apart ("（一）" and "(一)" are both level 2).
+    """
+
+    text: str
+    level: int
+    ordinal: int
+    style: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    marker: Marker
+    text: str
+    span: Span  # the marker and the heading text
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: Heading
+    blocks: tuple[Block, ...]
+    subsections: tuple[Section, ...]
+    span: Span  # from the heading to the end of its last descendant
+
+    @property
+    def level(self) -> int:
+        return self.heading.marker.level
+
+
+@dataclass(frozen=True)
+class Document:
+    source: Source
+    title: Title | None
+    metadata: tuple[MetaLine, ...]
+    preamble: tuple[Block, ...]
+    sections: tuple[Section, ...]
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def walk_sections(self) -> Iterator[Section]:
+        """Every section, in document order (pre-order)."""
+        stack = list(reversed(self.sections))
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.subsections))
+
+    def headings(self) -> Iterator[Heading]:
+        for section in self.walk_sections():
+            yield section.heading
+
+    def blocks(self) -> Iterator[Block]:
+        """Every paragraph and table, in document order."""
+        yield from self.preamble
+        for section in self.walk_sections():
+            yield from section.blocks
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        for block in self.blocks():
+            if isinstance(block, Paragraph):
+                yield block
+
+    def tables(self) -> Iterator[Table]:
+        for block in self.blocks():
+            if isinstance(block, Table):
+                yield block

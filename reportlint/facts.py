@@ -1,0 +1,45 @@
+"""What the checks see: the document, its profile, and derived views of it.
+
+Computed once per document and shared by every rule; views are built on first
+use, so a run that selects only wording rules never builds structural ones.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from .document import Document, Span
+from .profile import Profile, infer_profile
+from .source import Source
+
+SCOPES = ("text", "title", "headings", "paragraphs", "tables")
+
+
+class Facts:
+    def __init__(self, document: Document, profile: Profile | None = None) -> None:
+        self.document = document
+        self.profile = profile if profile is not None else infer_profile(document)
+
+    @property
+    def source(self) -> Source:
+        return self.document.source
+
+    @property
+    def text(self) -> str:
+        return self.document.source.text
+
+    def spans(self, scope: str) -> tuple[Span, ...]:
+        """The spans of text a scope covers, in document order."""
+        return self._scopes[scope]
+
+    @cached_property
+    def _scopes(self) -> dict[str, tuple[Span, ...]]:
+        document = self.document
+        title = (document.title.span,) if document.title else ()
+        headings = tuple(heading.span for heading in document.headings())
+        paragraphs = tuple(paragraph.span for paragraph in document.paragraphs())
+        tables = tuple(
+            cell.span for table in document.tables() for row in table.rows if not row.separator for cell in row.cells
+        )
+        text = tuple(sorted(title + headings + paragraphs + tables, key=lambda span: span.start))
+        return {"text": text, "title": title, "headings": headings, "paragraphs": paragraphs, "tables": tables}

@@ -1,0 +1,69 @@
+"""The default output: one line per diagnostic, like compilers and ruff print
+them, with the source line and the span underlined for errors and warnings
+(info-level notes stay on one line so they do not bury the rest), then a summary.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from ..diagnostic import Diagnostic, Severity
+from ..linter import FileResult
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+# Long lines (a flattened web page is one line) are shown as a window this wide
+# (in characters) on each side of the span.
+_CONTEXT = 30
+
+
+def render(results: list[FileResult], *, color: bool = False) -> str:
+    paint = _painter(color)
+    out: list[str] = []
+    for result in results:
+        source = result.document.source
+        for diagnostic in result.diagnostics:
+            where = paint("1", f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:")
+            severity = paint(_COLOURS[diagnostic.severity], diagnostic.severity.value)
+            out.append(f"{where} {severity} [{diagnostic.rule}] {diagnostic.message}")
+            if diagnostic.severity is not Severity.INFO and diagnostic.rule != "internal-error":
+                out.extend(_excerpt(diagnostic, source.line_text(diagnostic.line), paint))
+    out.append(_summary(results))
+    return "\n".join(out) + "\n"
+
+
+def _excerpt(diagnostic: Diagnostic, line: str, paint) -> list[str]:
+    start = diagnostic.column - 1
+    end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line)
+    end = max(end, start + 1)
+    left = max(0, start - _CONTEXT)
+    right = min(len(line), end + _CONTEXT)
+    shown = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
+    offset = (1 if left else 0) + start - left
+    pad = _width(shown[:offset])
+    carets = "^" * max(1, _width(line[start:end]))
+    gutter = f"{diagnostic.line:>5} | "
+    return [gutter + shown, " " * (len(gutter) - 2) + "| " + " " * pad + paint(_COLOURS[diagnostic.severity], carets)]
+
+
+def _width(text: str) -> int:
+    """Terminal columns: wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _summary(results: list[FileResult]) -> str:
+    counts = Counter(d.severity for result in results for d in result.diagnostics)
+    files = len(results)
+    total = sum(counts.values())
+    if not total:
+        return f"未发现问题（检查了 {files} 个文件）。"
+    return (
+        f"共发现 {total} 个问题：错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
+        f"提示 {counts[Severity.INFO]}（检查了 {files} 个文件）。"
+    )
+
+
+def _painter(color: bool):
+    if not color:
+        return lambda code, text: text
+    return lambda code, text: f"\x1b[{code}m{text}\x1b[0m"

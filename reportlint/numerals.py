@@ -1,0 +1,43 @@
+"""Chinese numerals: 一 … 九十九, 两, 〇/零, and the larger units 百/千/万/亿."""
+
+from __future__ import annotations
+
+_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
+
+
+def chinese_numeral_value(text: str) -> int:
+    """The value of a Chinese numeral: 十二 → 12, 一百八十三 → 183, 两千零五 → 2005.
+
+    A run of bare digits is read digit by digit, as in years: 二〇一六 → 2016.
+    Raises ValueError for text that is not a numeral.
+    """
+    if not text:
+        raise ValueError("empty numeral")
+    if all(char in _DIGITS for char in text):
+        if len(text) == 1:
+            return _DIGITS[text]
+        return int("".join(str(_DIGITS[char]) for char in text))
+    total = section = digit = 0
+    for char in text:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+        elif char in _SMALL_UNITS:
+            section += (digit or 1) * _SMALL_UNITS[char]
+            digit = 0
+        elif char in _LARGE_UNITS:
+            total = (total + section + digit) * _LARGE_UNITS[char]
+            section = digit = 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+    return total + section + digit
+
+
+def chinese_ordinal(value: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十: the ordinals that number headings (1–99)."""
+    digits = "零一二三四五六七八九"
+    if value < 10:
+        return digits[value]
+    tens, units = divmod(value, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")

@@ -1,0 +1,176 @@
+"""Rules: YAML files that instantiate a kind with data, a message and a severity.
+
+A rule's id is its path inside its pack: rules/wording/placeholder.yaml is
+``wording.placeholder``. Keys common to every rule are kept apart from each kind's
+own keys; an unknown key, an unknown kind, a bad pattern or a message naming a
+value the kind does not supply is an error that names the file, line and key.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .checks import KINDS, kind_class
+from .checks.base import Kind, OptionError, scope_option_error
+from .diagnostic import Severity
+
+COMMON_KEYS = ("kind", "message", "severity", "description", "examples", "scope", "link")
+REQUIRED_KEYS = ("kind", "message", "severity", "description", "examples")
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used. The message names the file (and line)."""
+
+
+@dataclass(frozen=True)
+class Examples:
+    good: tuple[str, ...]
+    bad: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    path: Path
+    kind: Kind
+    message: str
+    severity: Severity
+    description: str
+    examples: Examples
+    link: str | None = None
+
+    @property
+    def group(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    @property
+    def summary(self) -> str:
+        """The first line of the description."""
+        return self.description.strip().splitlines()[0] if self.description.strip() else ""
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in rule pack: inside the installed package (a wheel ships it as
+    reportlint/rules), or the top-level rules/ of a source checkout."""
+    packaged = Path(str(resources.files("reportlint"))) / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def rule_files(directory: Path) -> list[tuple[str, Path]]:
+    """(id, path) of every rule file of a pack, sorted by id."""
+    found = []
+    for path in directory.rglob("*.yaml"):
+        relative = path.relative_to(directory).with_suffix("")
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        found.append((".".join(relative.parts), path))
+    return sorted(found)
+
+
+def load_pack(directory: Path) -> list[Rule]:
+    if not directory.is_dir():
+        raise RuleError(f"{directory}: 规则目录不存在")
+    return [load_rule(rule_id, path) for rule_id, path in rule_files(directory)]
+
+
+def load_rules(extra_packs: list[Path] | tuple[Path, ...] = ()) -> list[Rule]:
+    """The built-in rules and those of extra packs; an id defined twice is an error."""
+    rules: dict[str, Rule] = {}
+    for directory in (builtin_rules_dir(), *extra_packs):
+        for rule in load_pack(Path(directory)):
+            if rule.id in rules:
+                raise RuleError(f"{rule.path}: 规则 {rule.id} 与 {rules[rule.id].path} 重名")
+            rules[rule.id] = rule
+    return sorted(rules.values(), key=lambda rule: rule.id)
+
+
+def load_rule(rule_id: str, path: Path) -> Rule:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleError(f"{path}: 无法读取规则文件（{error}）") from None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise RuleError(f"{where}: YAML 语法错误（{getattr(error, 'problem', error)}）") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: 规则文件应为一个映射（键: 值）")
+    lines = _key_lines(node)
+
+    def fail(key: str, problem: str) -> RuleError:
+        line = lines.get(key)
+        return RuleError(f"{path}:{line}: {key}: {problem}" if line else f"{path}: {key}: {problem}")
+
+    for key in REQUIRED_KEYS:
+        if key not in data:
+            raise fail(key, "缺少必需的键")
+    kind_name = data["kind"]
+    if kind_name not in KINDS:
+        raise fail("kind", f"未知的类型“{kind_name}”，可用：{'、'.join(sorted(KINDS))}")
+    kind_type = kind_class(kind_name)
+    for key in ("message", "description"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise fail(key, "应为非空字符串")
+    try:
+        severity = Severity.parse(data["severity"])
+    except ValueError as error:
+        raise fail("severity", str(error)) from None
+    examples = _examples(data["examples"], fail)
+    scope = data.get("scope")
+    if scope is not None and not kind_type.scoped:
+        raise fail("scope", f"{kind_name} 类规则不支持 scope")
+    problem = scope_option_error(scope)
+    if problem:
+        raise fail("scope", problem)
+    link = data.get("link")
+    if link is not None and not isinstance(link, str):
+        raise fail("link", "应为字符串")
+    _check_message(data["message"], kind_type, fail)
+    own = {key: value for key, value in data.items() if key not in COMMON_KEYS}
+    try:
+        kind = kind_type(kind_type.validate(own), scope)
+    except OptionError as error:
+        raise fail(error.key, str(error)) from None
+    return Rule(rule_id, path, kind, data["message"].strip(), severity, data["description"].strip(), examples, link)
+
+
+def _examples(value: Any, fail) -> Examples:
+    if not isinstance(value, dict) or set(value) - {"good", "bad"}:
+        raise fail("examples", "应为含 good 和 bad 两个列表的映射")
+    good, bad = value.get("good"), value.get("bad")
+    for name, items in (("good", good), ("bad", bad)):
+        if not isinstance(items, list) or not items or not all(isinstance(item, str) for item in items):
+            raise fail("examples", f"{name} 应为非空的字符串列表")
+    return Examples(tuple(good), tuple(bad))
+
+
+def _check_message(message: str, kind_type: type[Kind], fail) -> None:
+    try:
+        fields = [field for _, field, _, _ in string.Formatter().parse(message) if field is not None]
+    except ValueError as error:
+        raise fail("message", f"格式无效（{error}）") from None
+    for field in fields:
+        name = field.split(".")[0].split("[")[0]
+        if name not in kind_type.message_args:
+            known = "、".join("{" + arg + "}" for arg in sorted(kind_type.message_args))
+            raise fail("message", f"未知的占位符 {{{field}}}（{kind_type.name} 类规则可用：{known}）")
+
+
+def _key_lines(node: Any) -> dict[str, int]:
+    """1-based line of each top-level key of a YAML mapping node."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
