@@ -15,12 +15,12 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, inspection
 from .diagnostic import Severity
 from .formatters import FORMATS, renderer
 from .linter import Linter, select_rules
 from .parser import parse
-from .profile import EDITION_NAMES, infer_profile
+from .profile import infer_profile
 from .rules import Rule, RuleError, load_rules
 from .source import STDIN_NAME, SourceError, read_source
 
@@ -165,38 +165,14 @@ def _one_line(example: str) -> str:
 
 @main.command()
 @click.argument("path", metavar="FILE")
-def inspect(path) -> None:
+@click.option("--tree", is_flag=True, help="列出全部节点（标题、段落、句子、表格行）及其位置。")
+def inspect(path, tree) -> None:
     """显示工具对文件的理解：报告概况（年度、机关、版式）和提纲。"""
     try:
         source = read_source(path)
     except SourceError as error:
         _fail(str(error))
     document = parse(source)
-    profile = infer_profile(document)
-    lines = [f"文件：{source.path}（编码 {source.encoding}{'，带 BOM' if source.bom else ''}，"
-             f"换行 {_NEWLINES[source.newline]}）"]
-    lines.append(f"标题：{document.title.text if document.title else '（未识别到标题）'}")
-    lines.append(f"报告年度：{profile.year or '未知'}{f'（取自{profile.year_source}）' if profile.year_source else ''}")
-    lines.append(f"发布机关：{profile.agency or '未知'}（{_BODIES.get(profile.body, '类型未知')}，"
-                 f"{_LEVELS.get(profile.level, '层级未知')}）")
-    lines.append(f"版式：{EDITION_NAMES[profile.edition]}")
-    lines.append(f"发布日期：{profile.published.isoformat() if profile.published else '未知'}")
-    if profile.period:
-        lines.append(f"统计期限：{profile.period[0].isoformat()} 至 {profile.period[1].isoformat()}")
-    for meta in document.metadata:
-        lines.append(f"元数据：{meta.key}：{meta.value}（第 {source.position(meta.span.start)[0]} 行）")
-    lines.append("提纲：")
-    for section in document.walk_sections():
-        heading = section.heading
-        line, column = source.position(heading.span.start)
-        indent = "  " * heading.marker.level
-        lines.append(f"{indent}{heading.marker.text}{heading.text}  （{line}:{column}）")
-    tables = list(document.tables())
-    if tables:
-        lines.append(f"表格：{len(tables)} 个，共 {sum(len(table.rows) for table in tables)} 行")
+    lines = inspection.summary(document, infer_profile(document))
+    lines += inspection.tree(document) if tree else inspection.outline(document)
     click.echo("\n".join(lines))
-
-
-_NEWLINES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
-_BODIES = {"government": "人民政府", "department": "政府部门"}
-_LEVELS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡级"}

@@ -47,12 +47,16 @@ _TABLE_LABELS = re.compile(
     r"本年新收|上年结转|本年度办|结转下年度|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理"
     r"|总计|属于|其他法律行政法规|危及|保护第三方|本机关不掌握|没有现成信息|补正后|信访举报|重复申请"
     r"|要求提供公开出版物|无正当理由|要求行政机关确认|申请人无正当理由|申请人逾期|其他$"
-    r"|\S*(?:公开数|申请数|答复数)"
+    r"|[^\s，,。；;（(）)]{0,10}(?:公开数|申请数|答复数)"
 )
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』》〉）)\]]*$")
 _COLON_END = re.compile(r"[：:]$")
 _TITLE_TRAILER = re.compile(r"[。！？!?：:；;，,]+$")
 _YEAR = re.compile(r"[0-9]{4}年")
+_COMMA = re.compile(r"[，,]")
+# Longer than this, the text after a mid-line marker is a heading run into its
+# first sentence, not a heading.
+_LONG_HEADING = 30
 _ENUMERATION = re.compile(r"([一二三四五六七八九十]{1,3})是")
 _ENUMERATION_BOUNDARY = frozenset("。；;，,：:！？!? \t\u3000")
 _SEPARATOR_CELL = re.compile(r":?-{3,}:?")
@@ -268,8 +272,10 @@ class _Builder:
             if title and token.start_pos != title[-1].end_pos:
                 break  # a space ends the heading text ("一、 概述 推进…")
             title.append(token)
-            if _SENTENCE_END.search(token) or _COLON_END.search(token):
+            if _SENTENCE_END.search(token):
                 break
+            if _COLON_END.search(token) and _balanced("".join(title)):
+                break  # but not inside "（本列数据的勾稽关系为：…）"
             index += 1
         return title
 
@@ -309,12 +315,19 @@ class _Builder:
         start, end = title_tokens[0].start_pos, title_tokens[-1].end_pos
         rest: list[Token] = []
         if not at_line_start:
-            # In a flattened page the heading runs into its first sentence,
-            # which usually starts with the year: "一、概述2017年，在…".
-            year = _YEAR.search(self.text, start + 2, end)
-            if year:
-                rest = [_fragment(self.text, year.start(), end)]
-                end = year.start()
+            # In a flattened page the heading runs into its first sentence. That
+            # sentence usually starts with the year ("一、概述2017年，在…"); failing
+            # that, a long heading text is cut at its first comma.
+            cut = _YEAR.search(self.text, start + 2, end)
+            if cut is None and end - start > _LONG_HEADING:
+                cut = next(
+                    (comma for comma in _COMMA.finditer(self.text, start, end)
+                     if _balanced(self.text[start:comma.start()])),
+                    None,
+                )
+            if cut:
+                rest = [_fragment(self.text, cut.start(), end)]
+                end = cut.start()
         text = self.text[start:end]
         text = _TITLE_TRAILER.sub("", text)
         return Heading(marker, text, Span(marker_span.start, end)), rest
@@ -345,6 +358,10 @@ class _Builder:
                 continue  # "统一是", "唯一是"
             items.append(EnumerationItem(chinese_numeral_value(match.group(1)), match.group(), Span(at, match.end())))
         return tuple(items)
+
+
+def _balanced(text: str) -> bool:
+    return text.count("（") + text.count("(") <= text.count("）") + text.count(")")
 
 
 def _fragment(text: str, start: int, end: int) -> Token:

@@ -1,0 +1,44 @@
+"""Shared paths and helpers.
+
+Real reports live outside the project, in ../shared (next to the checkout); a
+user's clone has no such folder, and tests that need it skip with a reason.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SHARED = Path(os.environ.get("REPORTLINT_SHARED", ROOT.parent / "shared"))
+SEED = FIXTURES / "seed-chuxiong-sci-tech-2016.txt"
+
+# Set REPORTLINT_UPDATE_GOLDEN=1 to rewrite golden files instead of comparing;
+# review the diff before committing.
+UPDATE_GOLDEN = os.environ.get("REPORTLINT_UPDATE_GOLDEN") == "1"
+
+
+def shared_files(folder: str) -> list[Path]:
+    """The .txt files of ../shared/<folder>, or [] when it is absent."""
+    directory = SHARED / folder
+    return sorted(directory.glob("*.txt")) if directory.is_dir() else []
+
+
+def require_shared(folder: str) -> list[Path]:
+    files = shared_files(folder)
+    if not files:
+        pytest.skip(f"{SHARED / folder} is absent (real reports are not part of the project)")
+    return files
+
+
+def check_golden(path: Path, actual: str) -> None:
+    if UPDATE_GOLDEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        return
+    assert path.is_file(), f"{path} is missing: run with REPORTLINT_UPDATE_GOLDEN=1 and review it"
+    assert actual == path.read_text(encoding="utf-8"), f"output differs from {path.name}"
