@@ -1,0 +1,178 @@
+import json
+import os
+import shutil
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES, ROOT, SEED
+from reportlint.cli import main
+
+CLEAN = FIXTURES / "clean-free-2016.txt"
+
+
+def run(*args, input=None, env=None):
+    return CliRunner().invoke(main, [str(arg) for arg in args], input=input, env=env)
+
+
+def test_clean_draft_exits_0():
+    result = run(CLEAN)
+    assert result.exit_code == 0, result.output
+    assert "未发现问题（检查了 1 个文件）" in result.output
+
+
+def test_findings_exit_1_with_text_format():
+    result = run(SEED)
+    assert result.exit_code == 1
+    line = f"{SEED}:17:103: error [wording.placeholder] 文中留有占位符“xx”，发布前请补全实际内容。"
+    assert line in result.output.splitlines()
+    # The source line and the underline follow errors and warnings.
+    lines = result.output.splitlines()
+    at = lines.index(line)
+    excerpt, underline = lines[at + 1], lines[at + 2]
+    assert excerpt.startswith("   17 | …")
+    # The carets sit under "xx", counting wide characters as two columns.
+    before = excerpt[: excerpt.index("决xx") + 1]
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in before)
+    assert underline == "      | " + " " * (width - len("   17 | ")) + "^^"
+    assert result.output.rstrip().endswith("（检查了 1 个文件）。")
+
+
+def test_fail_on_threshold():
+    assert run("--fail-on", "error", "--select", "punctuation", SEED).exit_code == 0
+    assert run("--fail-on", "warning", "--select", "punctuation", SEED).exit_code == 1
+    assert run("--fail-on", "info", "--select", "punctuation.half-width", SEED).exit_code == 1
+    assert run("--fail-on", "warning", "--select", "punctuation.half-width", SEED).exit_code == 0
+
+
+def test_select_and_ignore_by_prefix():
+    result = run("--format", "json", "--select", "wording,structure", "--ignore", "structure.required-sections", SEED)
+    rules = {d["rule"] for d in json.loads(result.output)["files"][0]["diagnostics"]}
+    assert rules and all(r.startswith(("wording.", "structure.")) for r in rules)
+    assert "structure.required-sections" not in rules
+    # A prefix matches whole segments only.
+    assert json.loads(run("--format", "json", "--select", "word", SEED).output)["summary"]["diagnostics"] == 0
+
+
+def test_json_schema():
+    data = json.loads(run("--format", "json", SEED, CLEAN).output)
+    assert data["version"] == 1
+    assert [f["path"] for f in data["files"]] == [str(SEED), str(CLEAN)]
+    seed = data["files"][0]
+    assert seed["profile"]["year"] == 2016 and seed["profile"]["edition"] == "free-2008"
+    first = seed["diagnostics"][0]
+    assert set(first) >= {"rule", "severity", "message", "path", "line", "column", "end_line", "end_column", "suggestion"}
+    summary = data["summary"]
+    assert summary["files"] == 2
+    assert summary["diagnostics"] == len(seed["diagnostics"]) == summary["error"] + summary["warning"] + summary["info"]
+    placeholder = next(d for d in seed["diagnostics"] if d["rule"] == "wording.placeholder")
+    assert (placeholder["line"], placeholder["column"], placeholder["end_column"]) == (17, 103, 105)
+    book = next(d for d in seed["diagnostics"] if d["rule"] == "punctuation.book-title-marks")
+    assert book["suggestion"] == "《楚雄科技》"
+    assert book["fix"] == [{"line": 14, "column": 38, "end_line": 14, "end_column": 44, "text": "《楚雄科技》"}]
+
+
+def test_undecodable_file_is_a_one_line_error_with_status_2(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("报告".encode("utf-8") + b"\x80\xff\x00")
+    result = subprocess.run([sys.executable, "-m", "reportlint", str(bad)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and str(bad) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_status_2_but_other_files_still_linted(tmp_path):
+    result = run(CLEAN, tmp_path / "absent.txt")
+    assert result.exit_code == 2
+    assert "absent.txt: 文件不存在" in result.output
+    assert "检查了 1 个文件" in result.output
+
+
+def test_bad_rule_pack_status_2(tmp_path):
+    (tmp_path / "broken.yaml").write_text("kind: nothing\n", encoding="utf-8")
+    result = run("--rules", tmp_path, CLEAN)
+    assert result.exit_code == 2
+    assert "broken.yaml" in result.output and "缺少必需的键" in result.output
+
+
+def test_user_rule_pack_runs_beside_builtins(tmp_path):
+    (tmp_path / "office").mkdir()
+    (tmp_path / "office" / "banned.yaml").write_text(
+        "kind: existence\nseverity: warning\nmessage: 本单位不用“{match}”。\ndescription: 本单位禁用词。\n"
+        "patterns: [州科技局]\nexamples: {good: [州科学技术局], bad: [州科技局]}\n",
+        encoding="utf-8",
+    )
+    result = run("--format", "json", "--rules", tmp_path, SEED)
+    rules = {d["rule"] for d in json.loads(result.output)["files"][0]["diagnostics"]}
+    assert "office.banned" in rules and "wording.placeholder" in rules
+
+
+def test_stdin():
+    result = run("-", input=SEED.read_bytes())
+    assert result.exit_code == 1
+    assert "-:17:103: error [wording.placeholder]" in result.output
+
+
+def test_directories_are_searched_for_txt_and_md(tmp_path):
+    (tmp_path / "sub").mkdir()
+    shutil.copy(CLEAN, tmp_path / "sub" / "a.txt")
+    shutil.copy(CLEAN, tmp_path / "b.md")
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / ".hidden").mkdir()
+    shutil.copy(SEED, tmp_path / ".hidden" / "c.txt")
+    data = json.loads(run("--format", "json", tmp_path).output)
+    assert [os.path.relpath(f["path"], tmp_path) for f in data["files"]] == ["b.md", os.path.join("sub", "a.txt")]
+
+
+def test_colour_only_on_request_and_never_with_no_color():
+    assert "\x1b[" not in run(SEED).output
+    assert "\x1b[31m" in run("--color", "always", SEED).output
+    assert "\x1b[" not in run("--color", "auto", SEED, env={"NO_COLOR": "1"}).output
+
+
+def test_usage_errors_exit_2():
+    assert run("--format", "xml", SEED).exit_code == 2
+    assert run("check").exit_code == 2
+
+
+def test_rules_lists_groups():
+    result = run("rules")
+    assert result.exit_code == 0
+    assert "[punctuation]" in result.output and "[structure]" in result.output and "[wording]" in result.output
+    assert "wording.placeholder" in result.output
+
+
+def test_explain_shows_examples():
+    result = run("explain", "wording.repeated-word")
+    assert result.exit_code == 0
+    assert "正确示例" in result.output and "工作工作" in result.output and "时时" in result.output
+
+
+def test_explain_unknown_rule():
+    result = run("explain", "wording.nope")
+    assert result.exit_code == 2
+    assert "没有规则 wording.nope" in result.output
+
+
+def test_inspect_prints_profile_and_outline():
+    result = run("inspect", SEED)
+    assert result.exit_code == 0
+    assert "报告年度：2016（取自标题）" in result.output
+    assert "发布机关：楚雄州科学技术局" in result.output
+    assert "  七、行政复议、诉讼和申诉情况  （26:1）" in result.output
+
+
+def test_installed_package_ships_its_rules(tmp_path):
+    """Outside the source tree, the rules are found inside the installed package."""
+    script = "import reportlint, reportlint.rules as r; print(reportlint.__file__); print(r.builtin_rules_dir())"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True)
+    package_file, rules_dir = result.stdout.splitlines()
+    if package_file.startswith(str(ROOT)):
+        pytest.skip("reportlint is installed in editable mode; CI installs the wheel")
+    assert rules_dir.startswith(os.path.dirname(package_file))
+    listed = subprocess.run([shutil.which("reportlint") or "reportlint", "rules"], capture_output=True, text=True,
+                            cwd=tmp_path)
+    assert listed.returncode == 0 and "wording.placeholder" in listed.stdout
