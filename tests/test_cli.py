@@ -173,6 +173,6 @@ def test_installed_package_ships_its_rules(tmp_path):
     if os.path.dirname(package_file) == str(ROOT / "reportlint"):
         pytest.skip("reportlint is installed in editable mode; CI installs the wheel")
     assert rules_dir.startswith(os.path.dirname(package_file))
-    listed = subprocess.run([shutil.which("reportlint") or "reportlint", "rules"], capture_output=True, text=True,
-                            cwd=tmp_path)
+    script = os.path.join(os.path.dirname(sys.executable), "reportlint")
+    listed = subprocess.run([script, "rules"], capture_output=True, text=True, cwd=tmp_path)
     assert listed.returncode == 0 and "wording.placeholder" in listed.stdout
