@@ -22,6 +22,7 @@ from .linter import Linter, select_rules
 from .parser import parse
 from .profile import infer_profile
 from .rules import Rule, RuleError, load_rules
+from .output import write_atomically
 from .source import STDIN_NAME, SourceError, read_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -97,7 +98,10 @@ def _use_color(choice: str) -> bool:
               help="另外加载该目录中的规则包。")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="文本输出是否着色（auto：仅在终端且未设置 NO_COLOR 时）。")
-def check(paths, output_format, fail_on, select, ignore, rule_dirs, color) -> None:
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="把结果写入文件，而不是标准输出。")
+@click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（输入或规则出错时仍为 2）。")
+def check(paths, output_format, fail_on, select, ignore, rule_dirs, color, output_file, exit_zero) -> None:
     """检查年度报告草稿（文件、目录，或 - 表示标准输入）。"""
     linter = Linter(_load(rule_dirs, select, ignore))
     results, input_errors = [], []
@@ -108,14 +112,22 @@ def check(paths, output_format, fail_on, select, ignore, rule_dirs, color) -> No
             input_errors.append(str(error))
             continue
         results.append(linter.lint(source))
-    sys.stdout.write(renderer(output_format)(results, color=output_format == "text" and _use_color(color)))
+    use_color = output_format == "text" and output_file is None and _use_color(color)
+    output = renderer(output_format)(results, color=use_color)
+    if output_file:
+        try:
+            write_atomically(Path(output_file), output)
+        except OSError as error:
+            _fail(f"{output_file}: 无法写入（{error.strerror}）")
+    else:
+        sys.stdout.write(output)
     for message in input_errors:
         click.echo(f"reportlint: 错误：{message}", err=True)
     if input_errors:
         sys.exit(EXIT_ERROR)
     threshold = Severity(fail_on).rank
     failed = any(d.severity.rank >= threshold for result in results for d in result.diagnostics)
-    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
 
 
 @main.command("rules")

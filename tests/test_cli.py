@@ -176,3 +176,17 @@ def test_installed_package_ships_its_rules(tmp_path):
     script = os.path.join(os.path.dirname(sys.executable), "reportlint")
     listed = subprocess.run([script, "rules"], capture_output=True, text=True, cwd=tmp_path)
     assert listed.returncode == 0 and "wording.placeholder" in listed.stdout
+
+
+def test_output_file_and_exit_zero(tmp_path):
+    report = tmp_path / "report.json"
+    result = run("--format", "json", "--output-file", report, "--exit-zero", SEED)
+    assert result.exit_code == 0
+    assert result.output == ""
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["error"] == 7
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
+
+
+def test_output_file_in_a_missing_folder_is_an_error(tmp_path):
+    result = run("--output-file", tmp_path / "absent" / "out.txt", SEED)
+    assert result.exit_code == 2
