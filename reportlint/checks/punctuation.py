@@ -1,19 +1,27 @@
 """punctuation: marks that GB/T 15834-2011 (标点符号用法) does not allow.
 
-One kind, four aspects (the rule's ``check``), because all four walk the same
-marks:
+One kind, several aspects (the rule's ``check``), because all of them walk the
+same marks:
 
 - ``doubled``: two marks in a row where one belongs ("、、", "，，", "，。");
 - ``unpaired``: brackets, quotes and book-title marks that do not close, or
   close what was never opened, within one paragraph;
 - ``book_title``: «» or <<>> used for 《》;
+- ``book_title_nesting``: a doubled 《《, or 《》 inside 《》 where the inner pair
+  should be 〈〉 (GB/T 15834-2011 4.15.3);
 - ``half_width``: half-width , : ; ( ) ? ! . in Chinese text, grouped into one
-  finding per line so that they do not bury the real defects.
+  finding per line so that they do not bury the real defects;
+- ``ordinal``: the mark after a heading's number (附录 B.3): "1." not "1、",
+  nothing after "（一）" or "（1）";
+- ``stray_space``: a space between two Han characters ("政府 信息"). Not on a line
+  that holds several headings: that is a web page flattened into one line, where
+  spaces stand for the line breaks the extraction lost.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..diagnostic import Edit, Finding
@@ -22,6 +30,8 @@ from ..facts import Facts
 from .base import Option, TextKind
 
 _DOUBLED = re.compile(r"[，、。；：]{2,}|[，、。；：][！？]|[！？][，、。；：]")
+# "。。。" is an ellipsis written with full stops: the ellipsis rule's business.
+_ELLIPSIS_OF_STOPS = re.compile(r"。{3,}")
 _BOOK_TITLE = re.compile(r"«([^«»\n]{0,80})»|<<([^<>\n]{0,80})>>|[«»]")
 
 _OPENERS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "[": "]", "「": "」", "『": "』"}
@@ -33,6 +43,13 @@ _FAMILY = {"(": "（", ")": "）", "[": "【", "]": "】"}
 _LIST_MARKER_CLOSER = re.compile(r"(?:^|[\s。；;：:，,])[0-9A-Za-z一二三四五六七八九十]{1,2}$")
 
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
+
+_HAN = "\u3400-\u9fff\uf900-\ufaff"
+# A Han character and the spaces after it, when another Han character follows.
+_STRAY_SPACE = re.compile(f"[{_HAN}][ \u3000]+(?=[{_HAN}])")
+
+# Marks wrongly written after a numbering marker: "1、" for "1.", "（一）、" for "（一）".
+_AFTER_BRACKETED_MARKER = frozenset("、，,.．")
 
 
 def _is_chinese(char: str | None) -> bool:
@@ -51,8 +68,14 @@ def _is_chinese(char: str | None) -> bool:
 
 class Punctuation(TextKind):
     name = "punctuation"
-    options = {"check": Option((str,), required=True, choices=("doubled", "unpaired", "book_title", "half_width"))}
-    message_args = frozenset({"match", "suggestion", "expected", "count", "marks"})
+    options = {
+        "check": Option(
+            (str,),
+            required=True,
+            choices=("doubled", "unpaired", "book_title", "book_title_nesting", "half_width", "ordinal", "stray_space"),
+        )
+    }
+    message_args = frozenset({"match", "suggestion", "expected", "count", "marks", "problem"})
 
     def __init__(self, options, scope=None):
         super().__init__(options, scope)
@@ -65,11 +88,19 @@ class Punctuation(TextKind):
             return self._unpaired(facts)
         if self.aspect == "book_title":
             return self._book_title(facts)
+        if self.aspect == "book_title_nesting":
+            return self._book_title_nesting(facts)
+        if self.aspect == "ordinal":
+            return self._ordinal(facts)
+        if self.aspect == "stray_space":
+            return self._stray_space(facts)
         return self._half_width(facts)
 
     def _doubled(self, facts: Facts) -> Iterator[Finding]:
         for match, _ in self.scan(facts, _DOUBLED):
             marks = match.group()
+            if _ELLIPSIS_OF_STOPS.fullmatch(marks):
+                continue
             where = Span(*match.span())
             if len(set(marks)) == 1:
                 yield Finding(where, {"match": marks, "suggestion": marks[0]}, (Edit(where, marks[0]),))
@@ -112,7 +143,66 @@ class Punctuation(TextKind):
                         yield Finding(Span(at, at + 1), {"match": unclosed, "expected": _OPENERS[unclosed]})
                     del stack[match_at:]
             for unclosed, at in stack:
+                if unclosed == "《" and text.startswith("《", at + 1):
+                    continue  # a doubled "《《": the book-title nesting rule reports it
                 yield Finding(Span(at, at + 1), {"match": unclosed, "expected": _OPENERS[unclosed]})
+
+    def _book_title_nesting(self, facts: Facts) -> Iterator[Finding]:
+        text = facts.text
+        for span in facts.spans(self.scope):
+            open_at: list[int] = []
+            close_of: dict[int, int] = {}
+            nested: list[tuple[int, int]] = []  # (the enclosing 《, the inner 《)
+            for position in range(span.start, span.end):
+                char = text[position]
+                if char == "《":
+                    open_at.append(position)
+                elif char == "》" and open_at:
+                    start = open_at.pop()
+                    close_of[start] = position
+                    if open_at:
+                        nested.append((open_at[-1], start))
+            for outer, inner in nested:
+                close = close_of[inner]
+                if outer + 1 == inner and close_of.get(outer) in (None, close + 1):
+                    # "《《A》" or "《《A》》": the mark typed twice.
+                    doubled_end = close + 2 if outer in close_of else inner + 1
+                    where = Span(outer, doubled_end)
+                    suggestion = "《" if outer not in close_of else text[inner:close + 1]
+                    args = {"match": text[outer:doubled_end], "suggestion": suggestion, "problem": "重复"}
+                    yield Finding(where, args, (Edit(where, suggestion),))
+                elif outer in close_of:
+                    where = Span(inner, close + 1)
+                    suggestion = f"〈{text[inner + 1:close]}〉"
+                    args = {"match": text[inner:close + 1], "suggestion": suggestion, "problem": "套用时内层应改用单书名号"}
+                    yield Finding(where, args, (Edit(where, suggestion),))
+
+    def _ordinal(self, facts: Facts) -> Iterator[Finding]:
+        text = facts.text
+        for heading in facts.document.headings():
+            marker = heading.marker
+            if marker.style == "1、":
+                suggestion = marker.text[:-1] + "."
+                where = marker.span
+            elif marker.level in (2, 4) and text[marker.span.end:marker.span.end + 1] in _AFTER_BRACKETED_MARKER:
+                suggestion = marker.text
+                where = Span(marker.span.start, marker.span.end + 1)
+            else:
+                continue
+            args = {"match": text[where.start:where.end], "suggestion": suggestion}
+            yield Finding(where, args, (Edit(where, suggestion),))
+
+    def _stray_space(self, facts: Facts) -> Iterator[Finding]:
+        text = facts.text
+        line_of = facts.source.position
+        headings_per_line = Counter(line_of(heading.span.start)[0] for heading in facts.document.headings())
+        for match, _ in self.scan(facts, _STRAY_SPACE):
+            if headings_per_line[line_of(match.start())[0]] > 1:
+                continue
+            where = Span(match.start(), match.end() + 1)
+            suggestion = text[match.start()] + text[match.end()]
+            args = {"match": text[where.start:where.end], "suggestion": suggestion}
+            yield Finding(where, args, (Edit(where, suggestion),))
 
     def _half_width(self, facts: Facts) -> Iterator[Finding]:
         text = facts.text
