@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES, ROOT, SEED
+from reportlint import lint_file
 from reportlint.cli import main
 
 CLEAN = FIXTURES / "clean-free-2016.txt"
@@ -183,7 +184,8 @@ def test_output_file_and_exit_zero(tmp_path):
     result = run("--format", "json", "--output-file", report, "--exit-zero", SEED)
     assert result.exit_code == 0
     assert result.output == ""
-    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["error"] == 7
+    errors = sum(d.severity.value == "error" for d in lint_file(SEED))
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["error"] == errors > 0
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
 
 
