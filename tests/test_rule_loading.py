@@ -4,7 +4,9 @@ import textwrap
 
 import pytest
 
-from reportlint.rules import RuleError, load_pack
+from conftest import ROOT
+from reportlint import lint_text
+from reportlint.rules import RuleError, load_pack, load_rules
 
 VALID = """\
 kind: existence
@@ -64,3 +66,15 @@ def test_missing_required_key(tmp_path):
 def test_yaml_is_loaded_safely(tmp_path):
     with pytest.raises(RuleError):
         load(tmp_path, VALID.replace("description: 示例规则。", "description: !!python/object/apply:os.system ['true']"))
+
+
+def test_the_office_pack_of_the_docs_extends_the_builtin_dictionaries(tmp_path):
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    example = docs.split("```yaml\n", 1)[1].split("```", 1)[0]
+    pack = tmp_path / "office-rules"
+    (pack / "office").mkdir(parents=True)
+    (pack / "office" / "formulation.yaml").write_text(example, encoding="utf-8")
+    rules = load_rules([pack])
+    found = {(d.rule, d.suggestion) for d in lint_text("依托智慧政务平台公开办事指南，对违反政务公开条例的追究责任。", rules=rules)}
+    assert ("office.formulation", "“一网通办”政务服务平台") in found
+    assert ("wording.law-title", "《政府信息公开条例》") in found
