@@ -3,7 +3,8 @@ writes, and how rules that look at the same marks divide the work."""
 
 import pytest
 
-from reportlint import lint_text
+from conftest import FIXTURES
+from reportlint import lint_file, lint_text
 
 
 def found(text, select):
@@ -145,3 +146,46 @@ def test_formulation_suggestion_keeps_the_quote_marks():
 def test_number_writing_fixes(text, match, suggestion):
     (diagnostic,) = found(text, "numbers")
     assert diagnostic[1:] == (match, suggestion)
+
+
+# -- whole drafts -----------------------------------------------------------------
+
+DEFECTS = [
+    ("wording.law-title", 2, "《中华人民共和国政府信息公开工作条例》"),
+    ("wording.law-title", 2, "国办公开函〔2021〕30号"),
+    ("wording.formulation", 4, "以公开为常态，不公开为例外"),
+    ("wording.formulation", 4, "两学一做”专题教育"),
+    ("wording.placeholder", 4, "××"),
+    ("wording.draft-time", 5, "截至目前"),
+    ("wording.stray-conjunction", 5, "和等"),
+    ("wording.repeated-word", 5, "审核审核"),
+    ("wording.confusable-words", 6, "做出答复"),
+    ("numbers.times-reduction", 6, "减少了一倍"),
+    ("wording.double-approximation", 6, "超过1200多"),
+    ("wording.misplaced-le", 7, "及时了更"),
+    ("wording.doubled-function-word", 7, "的的"),
+    ("wording.truncated-term", 7, "建立健安"),
+    ("punctuation.title-comma", 8, "》、《"),
+    ("punctuation.book-title-marks", 8, "«云岭政务»"),
+    ("punctuation.ellipsis", 8, "。。。"),
+    ("punctuation.document-number", 9, "[2021]008号"),
+    ("wording.confusable-words", 9, "各界人事"),
+    ("numbers.abbreviated-year", 11, "16年度"),
+    ("wording.misspelling", 14, "行政法复议"),
+    ("wording.truncated-term", 17, "仍在不足"),
+    ("wording.confusable-words", 17, "急待"),
+    ("numbers.year-zero", 19, "二○二二年"),
+]
+
+
+def test_a_draft_with_one_defect_of_each_sort_gets_exactly_those():
+    path = FIXTURES / "wording-defects-2021.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    reported = [(d.rule, d.line, lines[d.line - 1][d.column - 1:d.end_column - 1]) for d in lint_file(path)]
+    assert sorted(reported) == sorted(DEFECTS)
+
+
+def test_a_clean_draft_full_of_near_misses_gets_nothing():
+    # 时时 常常 一步一步, 人事管理 各界人士, 截至…/截止日期, 作出答复 减少了一半, 约120万人次,
+    # 《条例》《…》 without 顿号, 《…〈…〉的通知》, 〔2021〕30号, 13万元～17万元, “三安全一稳定”.
+    assert lint_file(FIXTURES / "clean-standard-2021.txt") == []
