@@ -69,6 +69,13 @@ def test_a_title_that_starts_with_a_title_is_nesting_not_doubling():
 
 # -- other punctuation ----------------------------------------------------------
 
+def test_marks_left_open_where_an_excerpt_stops_are_not_unpaired():
+    assert found("由中国社科院等单位共同主办的“2012年中国优秀政府", "punctuation.unpaired") == []
+    assert found("由中国社科院等单位共同主办的“2012年中国优秀政府网站。", "punctuation.unpaired") == [
+        ("punctuation.unpaired", "“", None),
+    ]
+
+
 def test_ellipsis_of_full_stops_is_the_ellipsis_rules_not_doubled_marks():
     assert found("包括政策解读、回应关切。。。", "punctuation") == [("punctuation.ellipsis", "。。。", "……")]
     assert found("主动公开政府信息。。接受监督。", "punctuation") == [("punctuation.doubled", "。。", "。")]

@@ -5,7 +5,10 @@ same marks:
 
 - ``doubled``: two marks in a row where one belongs ("、、", "，，", "，。");
 - ``unpaired``: brackets, quotes and book-title marks that do not close, or
-  close what was never opened, within one paragraph;
+  close what was never opened, within one paragraph — or across a paragraph
+  break in mid-sentence ("…政务信息“看" / "得懂、用得上”", a paragraph that OCR
+  or a copy split). Marks left open where the text itself stops in
+  mid-sentence (an excerpt cut short) are not reported;
 - ``book_title``: «» or <<>> used for 《》;
 - ``book_title_nesting``: a doubled 《《, or 《》 inside 《》 where the inner pair
   should be 〈〉 (GB/T 15834-2011 4.15.3);
@@ -119,8 +122,8 @@ class Punctuation(TextKind):
 
     def _unpaired(self, facts: Facts) -> Iterator[Finding]:
         text = facts.text
+        stack: list[tuple[str, int]] = []
         for span in facts.spans(self.scope):
-            stack: list[tuple[str, int]] = []
             for position in range(span.start, span.end):
                 char = text[position]
                 if char in _OPENERS:
@@ -142,10 +145,15 @@ class Punctuation(TextKind):
                     for unclosed, at in stack[match_at + 1:]:
                         yield Finding(Span(at, at + 1), {"match": unclosed, "expected": _OPENERS[unclosed]})
                     del stack[match_at:]
+            if _ends_mid_sentence(text, span):
+                # Open marks may close after the break; after the last span, the
+                # text itself was cut short.
+                continue
             for unclosed, at in stack:
                 if unclosed == "《" and text.startswith("《", at + 1):
                     continue  # a doubled "《《": the book-title nesting rule reports it
                 yield Finding(Span(at, at + 1), {"match": unclosed, "expected": _OPENERS[unclosed]})
+            stack = []
 
     def _book_title_nesting(self, facts: Facts) -> Iterator[Finding]:
         text = facts.text
@@ -218,6 +226,13 @@ class Punctuation(TextKind):
             args = {"count": len(edits), "marks": marks, "match": text[edits[0].span.start],
                     "suggestion": edits[0].text}
             yield Finding(edits[0].span, args, tuple(edits))
+
+
+def _ends_mid_sentence(text: str, span: Span) -> bool:
+    """Whether a span stops in the middle of a sentence: on a character or an
+    opening mark rather than on punctuation that ends or closes something."""
+    last = text[span.end - 1] if span.end > span.start else ""
+    return last.isalnum() or last in _OPENERS
 
 
 def _half_width_edits(text: str, span: Span) -> Iterator[Edit]:
