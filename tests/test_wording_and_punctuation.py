@@ -11,7 +11,7 @@ def found(text, select):
     """(rule, matched text, suggestion) of every diagnostic of the selected rules."""
     lines = text.split("\n")
     result = []
-    for d in lint_text(text, select=[select]):
+    for d in lint_text(text, select=select.split(",")):
         assert d.line == d.end_line
         result.append((d.rule, lines[d.line - 1][d.column - 1:d.end_column - 1], d.suggestion))
     return result
@@ -86,6 +86,15 @@ def test_ordinal_markers_of_headings_only():
     assert found(text, "punctuation.ordinal-marker") == [
         ("punctuation.ordinal-marker", "（一）、", "（一）"),
         ("punctuation.ordinal-marker", "1、", "1."),
+    ]
+
+
+def test_mixed_ordinal_marks_get_one_advice_the_standard_one():
+    # Most headings use "1、": heading-style must not ask for "3." to become "3、".
+    text = "一、概述\n1、成立领导小组。\n2、明确专人负责。\n3.完善工作制度。"
+    assert found(text, "punctuation.ordinal-marker,structure.heading-style") == [
+        ("punctuation.ordinal-marker", "1、", "1."),
+        ("punctuation.ordinal-marker", "2、", "2."),
     ]
 
 

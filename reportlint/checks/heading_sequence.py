@@ -30,6 +30,9 @@ def marker_text(style: str, ordinal: int) -> str:
     return style.replace("1", str(ordinal))
 
 
+_WRONG_ORDINAL_STYLE = "1、"
+
+
 class HeadingSequence(Kind):
     name = "heading_sequence"
     options = {"check": Option((str,), required=True, choices=("numbering", "style", "shi", "enumeration"))}
@@ -75,6 +78,10 @@ class HeadingSequence(Kind):
                     expected = marker.ordinal + 1
 
     def _style(self, headings: list[Heading]) -> Iterator[Finding]:
+        # "1、" is no variant to agree on but a wrong mark (GB/T 15834 附录B.3),
+        # which punctuation.ordinal-marker reports wherever it stands; counted
+        # here, it would have "1." changed to "1、" in a report that mostly errs.
+        headings = [heading for heading in headings if heading.marker.style != _WRONG_ORDINAL_STYLE]
         by_level: dict[int, Counter[str]] = defaultdict(Counter)
         for heading in headings:
             by_level[heading.marker.level][heading.marker.style] += 1
