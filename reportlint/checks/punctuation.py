@@ -85,19 +85,8 @@ class Punctuation(TextKind):
         self.aspect = options["check"]
 
     def check(self, facts: Facts) -> Iterator[Finding]:
-        if self.aspect == "doubled":
-            return self._doubled(facts)
-        if self.aspect == "unpaired":
-            return self._unpaired(facts)
-        if self.aspect == "book_title":
-            return self._book_title(facts)
-        if self.aspect == "book_title_nesting":
-            return self._book_title_nesting(facts)
-        if self.aspect == "ordinal":
-            return self._ordinal(facts)
-        if self.aspect == "stray_space":
-            return self._stray_space(facts)
-        return self._half_width(facts)
+        # Each aspect is the method of its name: _doubled, _unpaired, …
+        return getattr(self, f"_{self.aspect}")(facts)
 
     def _doubled(self, facts: Facts) -> Iterator[Finding]:
         for match, _ in self.scan(facts, _DOUBLED):
