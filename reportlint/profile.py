@@ -60,6 +60,7 @@ class Profile:
     edition: str
     published: date | None
     period: tuple[date, date] | None
+    aliases: tuple[str, ...] = ()  # other names the agency uses for itself (configuration)
 
     def to_dict(self) -> dict:
         return {
@@ -71,6 +72,7 @@ class Profile:
             "edition": self.edition,
             "published": self.published.isoformat() if self.published else None,
             "period": [day.isoformat() for day in self.period] if self.period else None,
+            "aliases": list(self.aliases),
         }
 
 

@@ -5,11 +5,14 @@ them, with the source line and the span underlined for errors and warnings
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import unicodedata
 from collections import Counter
 
 from ..diagnostic import Diagnostic, Severity
 from ..linter import FileResult
+from ..rules import Rule
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # Long lines (a flattened web page is one line) are shown as a window this wide
@@ -17,7 +20,7 @@ _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _CONTEXT = 30
 
 
-def render(results: list[FileResult], *, color: bool = False) -> str:
+def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Rule] = ()) -> str:
     paint = _painter(color)
     out: list[str] = []
     for result in results:
