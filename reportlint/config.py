@@ -209,6 +209,8 @@ def _severity(value: Any, where: _Where, key: str) -> tuple[tuple[str, str], ...
         raise where.error(key, "应为映射（规则编号前缀: error、warning、info 或 off）")
     parsed = []
     for prefix, level in value.items():
+        if level is False:
+            level = OFF  # YAML 1.1 reads a bare `off` as false
         if level not in (*FAIL_ON, OFF):
             raise where.error(f"{key}.{prefix}", f"应为 error、warning、info 或 off（此处为 {level!r}）")
         parsed.append((str(prefix), level))

@@ -11,7 +11,7 @@ from .diagnostic import Diagnostic, Finding, Position, Severity
 from .document import Document
 from .facts import Facts
 from .parser import parse
-from .profile import Profile
+from .profile import Profile, edition_for
 from .rules import Rule
 from .source import Source
 
@@ -60,7 +60,10 @@ class Linter:
         document = parse(source)
         facts = Facts(document)
         if self.profile:
-            facts.profile = replace(facts.profile, **self.profile)
+            overrides = dict(self.profile)
+            if "year" in overrides and "edition" not in overrides:
+                overrides["edition"] = edition_for(overrides["year"], source.text)
+            facts.profile = replace(facts.profile, **overrides)
         diagnostics: list[Diagnostic] = []
         for rule in self.rules:
             severity = self.severities.get(rule.id, rule.severity)

@@ -87,7 +87,7 @@ def infer_profile(document: Document) -> Profile:
         agency=agency,
         body=body,
         level=level,
-        edition=_edition(year, document.text),
+        edition=edition_for(year, document.text),
         published=_published(document),
         period=period,
     )
@@ -165,7 +165,9 @@ def _agency_kind(agency: str | None) -> tuple[str | None, str | None]:
     return body, best[1] if best else None
 
 
-def _edition(year: int | None, text: str) -> str:
+def edition_for(year: int | None, text: str) -> str:
+    """The edition of the format a report of ``year`` follows (by its text when
+    the year is unknown)."""
     if year is not None:
         if year >= 2021:
             return STANDARD_2021
