@@ -17,7 +17,7 @@ import click
 
 from . import __version__, inspection
 from .baseline import BaselineError, write_baseline
-from .config import FAIL_ON, ConfigError, describe
+from .config import FAIL_ON, ConfigError, describe, forget_loaded
 from .fixes import fix_file
 from .formatters import FORMATS, renderer
 from .formatters.statistics import render_statistics
@@ -156,7 +156,7 @@ def _fix(work: list, options: RunOptions, *, write: bool) -> bool:
         if job.path == STDIN_NAME:
             _fail("不能就地修正标准输入")
         try:
-            outcome = fix_file(job.path, lambda source, job=job: fixable_diagnostics(source, job.settings, options))
+            outcome = fix_file(job.path, lambda source, job=job: fixable_diagnostics(job, source, options))
         except (SourceError, OSError) as error:
             _fail(str(error))
         if not outcome.changed:
@@ -178,6 +178,7 @@ def show_config(path, config_file) -> None:
     """显示对某个文件（默认当前目录）生效的配置。"""
     options = RunOptions(config=Path(config_file) if config_file else None)
     try:
+        forget_loaded()
         settings = settings_for(path, options)
     except ConfigError as error:
         _fail(str(error))

@@ -122,6 +122,12 @@ def _load_cached(path: Path) -> Config:
     return Config(path, base, overrides)
 
 
+def forget_loaded() -> None:
+    """Drop cached configurations: files may have changed since the last run."""
+    _load_cached.cache_clear()
+    _discover_in.cache_clear()
+
+
 def discover(start: Path) -> Config:
     """The nearest configuration above ``start`` (a file or a folder), or the defaults."""
     folder = start if start.is_dir() else start.parent

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .baseline import Baseline
-from .config import Config, Settings, discover, glob_match, load_config, severity_for
+from .config import Config, Settings, discover, forget_loaded, glob_match, load_config, severity_for
 from .diagnostic import Diagnostic, Severity
 from .linter import FileResult, Linter, select_rules
 from .rules import Rule, load_rules
@@ -67,7 +67,10 @@ def config_for(path: str, options: RunOptions) -> Config:
 def collect(paths: tuple[str, ...], options: RunOptions) -> list[Job]:
     """The files to lint, in a stable order: explicit files as given, folders
     searched for the configured `include` globs minus `exclude` and what git
-    ignores."""
+    ignores. A run starts here, so what earlier runs cached is dropped."""
+    forget_loaded()
+    _LINTERS.clear()
+    _PACKS.clear()
     jobs: list[Job] = []
     for path in paths:
         if path != STDIN_NAME and Path(path).is_dir():
@@ -190,9 +193,8 @@ def run(jobs: list[Job], options: RunOptions, progress: Callable[[int, int], Non
     result = RunResult()
     active = {rule.id: rule for settings in {job.settings for job in jobs} for rule in linter_for(settings, options)[0].rules}
     result.rules = [active[rule_id] for rule_id in sorted(active)]
-    baseline = Baseline.load(options.baseline) if options.baseline else None
-    remaining = Counter(baseline.entries) if baseline else Counter()
-    linted: dict[str, str] = {}
+    # Each baseline in use, with what is left of its entries and the drafts it covered.
+    baselines: dict[Path, tuple[Baseline, Counter, dict[str, str]]] = {}
     used_phrases: set[str] = set()
     for job, outcome in zip(jobs, outcomes):
         if outcome.error:
@@ -200,7 +202,12 @@ def run(jobs: list[Job], options: RunOptions, progress: Callable[[int, int], Non
             continue
         file_result = outcome.result
         used_phrases |= outcome.allowed
-        if baseline:
+        baseline_path = baseline_for(job, options)
+        if baseline_path is not None:
+            if baseline_path not in baselines:
+                loaded = Baseline.load(baseline_path)
+                baselines[baseline_path] = (loaded, Counter(loaded.entries), {})
+            baseline, remaining, linted = baselines[baseline_path]
             linted[baseline.relative(file_result.path)] = file_result.path
             file_result = replace(file_result, diagnostics=tuple(baseline.filter(file_result.diagnostics, remaining)))
         result.results.append(file_result)
@@ -208,19 +215,29 @@ def run(jobs: list[Job], options: RunOptions, progress: Callable[[int, int], Non
         if any(d.severity.rank >= threshold for d in file_result.diagnostics):
             result.failed = True
     if options.report_unused:
-        if baseline:
-            stale = baseline.stale(remaining, linted)
-            by_path = {r.path: r for r in result.results}
-            for diagnostic in stale:
-                owner = by_path[diagnostic.path]
-                by_path[diagnostic.path] = replace(owner, diagnostics=tuple(sorted(owner.diagnostics + (diagnostic,),
-                                                                                  key=Diagnostic.sort_key)))
-            result.results = [by_path[r.path] for r in result.results]
-            if stale:
-                result.failed = True
+        stale = [entry for baseline, remaining, linted in baselines.values() for entry in baseline.stale(remaining, linted)]
+        if stale:
+            result.results = _with_added(result.results, stale)
+            result.failed = True
         configured = {phrase for job in jobs for phrase in job.settings.allow}
         result.notes = [f"配置 allow 中的“{phrase}”没有抑制任何问题，可以删除。" for phrase in sorted(configured - used_phrases)]
     return result
+
+
+def baseline_for(job: Job, options: RunOptions) -> Path | None:
+    return options.baseline or job.settings.baseline
+
+
+def _with_added(results: list[FileResult], diagnostics: list[Diagnostic]) -> list[FileResult]:
+    """Results with extra diagnostics added to the files they name."""
+    extra: dict[str, list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        extra.setdefault(diagnostic.path, []).append(diagnostic)
+    return [
+        replace(r, diagnostics=tuple(sorted(r.diagnostics + tuple(extra[r.path]), key=Diagnostic.sort_key)))
+        if r.path in extra else r
+        for r in results
+    ]
 
 
 def _lint_all(jobs: list[Job], options: RunOptions, progress) -> list[Outcome]:
@@ -255,11 +272,12 @@ def progress_printer(stream=sys.stderr) -> Callable[[int, int], None]:
     return show
 
 
-def fixable_diagnostics(source: Source, settings: Settings, options: RunOptions) -> list[Diagnostic]:
+def fixable_diagnostics(job: Job, source: Source, options: RunOptions) -> list[Diagnostic]:
     """What --fix acts on in one file: its diagnostics after every suppression
     (a baselined or suppressed finding is accepted as it stands)."""
-    diagnostics = list(lint_source(source, settings, options).result.diagnostics)
-    if options.baseline:
-        baseline = Baseline.load(options.baseline)
+    diagnostics = list(lint_source(source, job.settings, options).result.diagnostics)
+    baseline_path = baseline_for(job, options)
+    if baseline_path is not None:
+        baseline = Baseline.load(baseline_path)
         diagnostics = baseline.filter(diagnostics, Counter(baseline.entries))
     return [diagnostic for diagnostic in diagnostics if diagnostic.fix]

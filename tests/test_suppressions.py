@@ -112,3 +112,10 @@ def test_broken_baseline_file_is_an_error(tmp_path):
     baseline.write_text("{not json", encoding="utf-8")
     result = CliRunner().invoke(main, ["--baseline", str(baseline), str(SEED)])
     assert result.exit_code == 2 and "baseline.json: 无法读取基线文件" in result.output
+
+
+def test_baseline_named_in_the_configuration(tmp_path):
+    draft = shutil.copy(SEED, tmp_path / "draft.txt")
+    CliRunner().invoke(main, ["--write-baseline", str(tmp_path / "accepted.json"), str(draft)])
+    (tmp_path / ".reportlint.yaml").write_text("baseline: accepted.json\n", encoding="utf-8")
+    assert CliRunner().invoke(main, [str(draft)]).exit_code == 0
