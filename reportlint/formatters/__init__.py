@@ -17,6 +17,7 @@ FORMATS: dict[str, str] = {
     "github": "reportlint.formatters.github",
     "junit": "reportlint.formatters.junit",
     "gitlab": "reportlint.formatters.gitlab",
+    "html": "reportlint.formatters.html",
 }
 
 

@@ -31,7 +31,7 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
             out.append(f"{where} {severity} [{diagnostic.rule}] {diagnostic.message}")
             if diagnostic.severity is not Severity.INFO and diagnostic.rule != "internal-error":
                 out.extend(_excerpt(diagnostic, source.line_text(diagnostic.line), paint))
-    out.append(_summary(results))
+    out.append(summary(results))
     return "\n".join(out) + "\n"
 
 
@@ -54,7 +54,8 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-def _summary(results: list[FileResult]) -> str:
+def summary(results: list[FileResult]) -> str:
+    """The closing sentence: counts by severity and files checked (the HTML page opens with it)."""
     counts = Counter(d.severity for result in results for d in result.diagnostics)
     files = len(results)
     total = sum(counts.values())
