@@ -85,11 +85,12 @@
     tip.hidden = true;
   }
 
-  function reveal(number) {
-    const marks = document.querySelectorAll(`.doc mark[data-d~="${number}"]`);
+  // Scroll an entry's highlight to the middle of the window and outline both.
+  function reveal(entry) {
+    const marks = document.querySelectorAll(`.doc mark[data-d~="${entry.dataset.d}"]`);
     if (!marks.length) return;
-    for (const old of document.querySelectorAll("mark.current")) old.classList.remove("current");
-    for (const mark of marks) mark.classList.add("current");
+    for (const old of document.querySelectorAll(".current")) old.classList.remove("current");
+    for (const element of [entry, ...marks]) element.classList.add("current");
     marks[0].scrollIntoView({ block: "center" });
     marks[0].focus({ preventScroll: true });
   }
@@ -98,7 +99,7 @@
     const entry = event.target.closest("a.entry");
     if (!entry) return;
     event.preventDefault();
-    reveal(entry.dataset.d);
+    reveal(entry);
   });
   document.addEventListener("mouseover", (event) => {
     const mark = event.target.closest(".doc mark.hl");
