@@ -191,6 +191,17 @@ def test_an_empty_span_gets_a_visible_pin():
     assert page.all("span", id="d0")
 
 
+def test_a_span_across_lines_is_highlighted_on_each_line():
+    (result,) = lint(CLEAN)
+    source = result.document.source
+    across = Diagnostic("wording.x", Severity.WARNING, "跨行", result.path, 3, 5, 4, 3)
+    page = Page(html.render([dataclasses.replace(result, diagnostics=(across,))]))
+    spanned = span_text(source, across)
+    assert "\n" in spanned
+    assert page.highlighted["0"] == spanned.replace("\n", "")
+    assert len(page.all("mark", data_d="0")) == 2
+
+
 @dataclasses.dataclass(frozen=True)
 class LocatedDiagnostic(Diagnostic):
     """Issue 7 gives Diagnostic a human-readable location; until it lands the

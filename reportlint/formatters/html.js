@@ -75,6 +75,7 @@
       return paragraph;
     }));
     tip.hidden = false;
+    mark.setAttribute("aria-describedby", "tip");
     const box = mark.getClientRects()[0] || mark.getBoundingClientRect();
     const widest = window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8;
     tip.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, widest))}px`;

@@ -105,11 +105,10 @@ def _number(results: list[FileResult]) -> list[tuple[FileResult, list[_Entry]]]:
 
 
 def _offset(line_starts: tuple[int, ...], length: int, line: int, column: int) -> int:
-    """The character offset of a 1-based line and column, kept inside the text
-    so that a stray position (a rule's bug) still lands somewhere on the page."""
-    if line > len(line_starts):
-        return length
-    return min(max(line_starts[max(line, 1) - 1] + column - 1, 0), length)
+    """The character offset of a 1-based line and column (the inverse of
+    Source.position), kept inside the text: a span a kind let run past the end
+    still ends on the page."""
+    return min(line_starts[line - 1] + column - 1, length)
 
 
 def _counts(diagnostics: Iterable[Diagnostic]) -> Counter:
