@@ -26,7 +26,8 @@ def in_project_root(monkeypatch):
 
 
 @pytest.mark.parametrize(("name", "suffix"), [("text", "txt"), ("json", "json"), ("sarif", "sarif"),
-                                              ("github", "txt"), ("junit", "xml"), ("gitlab", "json")])
+                                              ("github", "txt"), ("junit", "xml"), ("gitlab", "json"),
+                                              ("html", "html")])
 def test_format_golden(name, suffix):
     check_golden(GOLDEN / "formats" / f"{name}.{suffix}", output("--format", name, "--color", "never"))
 

@@ -226,3 +226,6 @@ def test_cli_writes_the_page_to_the_output_file(tmp_path):
     assert result.exit_code == 1 and result.output == ""
     markup = report.read_text(encoding="utf-8")
     assert markup.startswith("<!DOCTYPE html>") and "共发现 35 个问题" in markup
+    # The rules that ran describe themselves in the by-rule view.
+    assert ('<h3><code>structure.required-sections</code> <span class="n">1</span></h3>'
+            '<p class="about">年度报告缺少法定或格式要求的组成部分。</p>') in markup

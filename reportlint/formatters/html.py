@@ -20,7 +20,7 @@ import base64
 import hashlib
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -30,6 +30,7 @@ from ..diagnostic import Diagnostic, Severity
 from ..document import Document
 from ..inspection import summary as profile_lines
 from ..linter import FileResult
+from ..rules import Rule
 from .text import summary as summary_sentence
 
 SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
@@ -49,9 +50,10 @@ class _Entry:
     end: int
 
 
-def render(results: list[FileResult], *, color: bool = False) -> str:
+def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Rule] = ()) -> str:
     css, script = _asset("html.css"), _asset("html.js")
     numbered = _number(results)
+    summaries = {rule.id: rule.summary for rule in rules}
     title = "年度报告检查结果" + (f"：{results[0].path}" if len(results) == 1 else "")
     parts = [
         "<!DOCTYPE html>",
@@ -72,7 +74,7 @@ def render(results: list[FileResult], *, color: bool = False) -> str:
     ]
     if len(results) > 1:
         parts.append(_index(results))
-    parts.extend(_file(index, result, entries) for index, (result, entries) in enumerate(numbered))
+    parts.extend(_file(index, result, entries, summaries) for index, (result, entries) in enumerate(numbered))
     parts += ['<div id="tip" role="tooltip" hidden></div>', f"<script>{script}</script>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
@@ -96,19 +98,13 @@ def _number(results: list[FileResult]) -> list[tuple[FileResult, list[_Entry]]]:
         source = result.document.source
         entries = []
         for diagnostic in result.diagnostics:
-            start = _offset(source.line_starts, len(source.text), diagnostic.line, diagnostic.column)
-            end = _offset(source.line_starts, len(source.text), diagnostic.end_line, diagnostic.end_column)
+            # Kept inside the text: a span a kind let run past the end still ends on the page.
+            start = min(source.offset(diagnostic.line, diagnostic.column), len(source.text))
+            end = min(source.offset(diagnostic.end_line, diagnostic.end_column), len(source.text))
             entries.append(_Entry(number, diagnostic, start, max(start, end)))
             number += 1
         numbered.append((result, entries))
     return numbered
-
-
-def _offset(line_starts: tuple[int, ...], length: int, line: int, column: int) -> int:
-    """The character offset of a 1-based line and column (the inverse of
-    Source.position), kept inside the text: a span a kind let run past the end
-    still ends on the page."""
-    return min(line_starts[line - 1] + column - 1, length)
 
 
 def _counts(diagnostics: Iterable[Diagnostic]) -> Counter:
@@ -151,13 +147,13 @@ def _index(results: list[FileResult]) -> str:
     )
 
 
-def _file(index: int, result: FileResult, entries: list[_Entry]) -> str:
+def _file(index: int, result: FileResult, entries: list[_Entry], summaries: dict[str, str]) -> str:
     return (
         f'<section class="file" id="f{index}">'
         f"{_file_head(result)}"
         '<div class="file-body">'
         f'<article class="doc" aria-label="报告正文">{_text(result.document, entries)}</article>'
-        f'<aside class="panel" aria-label="问题列表">{_panel(result.document, entries)}</aside>'
+        f'<aside class="panel" aria-label="问题列表">{_panel(result.document, entries, summaries)}</aside>'
         "</div></section>"
     )
 
@@ -243,7 +239,7 @@ def _mark(text: str, covering: dict[int, Severity], extra_class: str = "") -> st
     return f'<mark class="{classes}" data-d="{numbers}" data-sev="{worst.value}" tabindex="0">{escape(text)}</mark>'
 
 
-def _panel(document: Document, entries: list[_Entry]) -> str:
+def _panel(document: Document, entries: list[_Entry], summaries: dict[str, str]) -> str:
     if not entries:
         return '<p class="clean">未发现问题。</p>'
     by_section = _group_by_section(document, entries)
@@ -258,7 +254,7 @@ def _panel(document: Document, entries: list[_Entry]) -> str:
         '<div class="view" data-view="section">'
         + "".join(_group(label, group) for label, group in by_section)
         + '</div><div class="view" data-view="rule">'
-        + "".join(_group(rule, by_rule[rule], code=True) for rule in rule_order)
+        + "".join(_group(rule, by_rule[rule], code=True, summary=summaries.get(rule, "")) for rule in rule_order)
         + "</div>"
     )
 
@@ -276,10 +272,12 @@ def _group_by_section(document: Document, entries: list[_Entry]) -> list[tuple[s
     return [(labels[i], groups[i]) for i in sorted(groups)]
 
 
-def _group(label: str, entries: list[_Entry], *, code: bool = False) -> str:
+def _group(label: str, entries: list[_Entry], *, code: bool = False, summary: str = "") -> str:
     heading = f"<code>{escape(label)}</code>" if code else escape(label)
+    about = f'<p class="about">{escape(summary)}</p>' if summary else ""
     items = "".join(f"<li>{_panel_entry(entry)}</li>" for entry in entries)
-    return f'<section class="group"><h3>{heading} <span class="n">{len(entries)}</span></h3><ol>{items}</ol></section>'
+    return (f'<section class="group"><h3>{heading} <span class="n">{len(entries)}</span></h3>{about}'
+            f"<ol>{items}</ol></section>")
 
 
 def _panel_entry(entry: _Entry) -> str:
