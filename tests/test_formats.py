@@ -26,8 +26,7 @@ def in_project_root(monkeypatch):
 
 
 @pytest.mark.parametrize(("name", "suffix"), [("text", "txt"), ("json", "json"), ("sarif", "sarif"),
-                                              ("github", "txt"), ("junit", "xml"), ("gitlab", "json"),
-                                              ("html", "html")])
+                                              ("github", "txt"), ("junit", "xml"), ("gitlab", "json")])
 def test_format_golden(name, suffix):
     check_golden(GOLDEN / "formats" / f"{name}.{suffix}", output("--format", name, "--color", "never"))
 

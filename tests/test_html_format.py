@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from click.testing import CliRunner
 
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, GOLDEN, ROOT, SEED, check_golden
 from reportlint.api import _builtin_rules
 from reportlint.cli import main
 from reportlint.diagnostic import Diagnostic, Severity
@@ -218,6 +218,18 @@ def test_a_diagnostics_location_is_shown_when_it_has_one():
     page = Page(html.render([dataclasses.replace(result, diagnostics=(located,))]))
     assert page.panel_text.count("正文第1段") == 2  # in both views
     assert "正文第1段" not in html.render([dataclasses.replace(result, diagnostics=(first,))])
+
+
+def test_page_golden(monkeypatch):
+    """The page for the seed and a clean draft, pinned like every format, but
+    with its stylesheet and script (files of their own) and their hashes left out."""
+    monkeypatch.chdir(ROOT)  # paths in the page are relative to it
+    result = CliRunner().invoke(main, ["--format", "html", "fixtures/seed-chuxiong-sci-tech-2016.txt",
+                                       "fixtures/clean-free-2016.txt"])
+    page = re.sub(r"<style>.*?</style>", "<style>html.css</style>", result.stdout, flags=re.S)
+    page = re.sub(r"<script>.*?</script>", "<script>html.js</script>", page, flags=re.S)
+    page = re.sub(r"'sha256-[^']+'", "'sha256-…'", page)
+    check_golden(GOLDEN / "formats" / "html.html", page)
 
 
 def test_cli_writes_the_page_to_the_output_file(tmp_path):

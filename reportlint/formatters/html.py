@@ -148,14 +148,14 @@ def _index(results: list[FileResult]) -> str:
 
 
 def _file(index: int, result: FileResult, entries: list[_Entry], summaries: dict[str, str]) -> str:
-    return (
-        f'<section class="file" id="f{index}">'
-        f"{_file_head(result)}"
-        '<div class="file-body">'
-        f'<article class="doc" aria-label="报告正文">{_text(result.document, entries)}</article>'
-        f'<aside class="panel" aria-label="问题列表">{_panel(result.document, entries, summaries)}</aside>'
-        "</div></section>"
-    )
+    return "\n".join([
+        f'<section class="file" id="f{index}">',
+        _file_head(result),
+        '<div class="file-body">',
+        f'<article class="doc" aria-label="报告正文">\n{_text(result.document, entries)}\n</article>',
+        f'<aside class="panel" aria-label="问题列表">\n{_panel(result.document, entries, summaries)}\n</aside>',
+        "</div></section>",
+    ])
 
 
 def _file_head(result: FileResult) -> str:
@@ -216,7 +216,7 @@ def _text(document: Document, entries: list[_Entry]) -> str:
         if line_end > position:
             pieces.append(_segment(text[position:line_end], active, emphasis))
         lines.append(f'<div class="line"><span class="ln">{number}</span><span class="tx">{"".join(pieces)}</span></div>')
-    return "".join(lines)
+    return "\n".join(lines)
 
 
 def _emphasis(document: Document) -> tuple[dict[int, str], set[int]]:
@@ -252,9 +252,9 @@ def _panel(document: Document, entries: list[_Entry], summaries: dict[str, str])
         '<button type="button" data-view="section" aria-pressed="true">按章节</button>'
         '<button type="button" data-view="rule" aria-pressed="false">按规则</button></div>'
         '<div class="view" data-view="section">'
-        + "".join(_group(label, group) for label, group in by_section)
+        + "\n".join(_group(label, group) for label, group in by_section)
         + '</div><div class="view" data-view="rule">'
-        + "".join(_group(rule, by_rule[rule], code=True, summary=summaries.get(rule, "")) for rule in rule_order)
+        + "\n".join(_group(rule, by_rule[rule], code=True, summary=summaries.get(rule, "")) for rule in rule_order)
         + "</div>"
     )
 
@@ -275,7 +275,7 @@ def _group_by_section(document: Document, entries: list[_Entry]) -> list[tuple[s
 def _group(label: str, entries: list[_Entry], *, code: bool = False, summary: str = "") -> str:
     heading = f"<code>{escape(label)}</code>" if code else escape(label)
     about = f'<p class="about">{escape(summary)}</p>' if summary else ""
-    items = "".join(f"<li>{_panel_entry(entry)}</li>" for entry in entries)
+    items = "\n".join(f"<li>{_panel_entry(entry)}</li>" for entry in entries)
     return (f'<section class="group"><h3>{heading} <span class="n">{len(entries)}</span></h3>{about}'
             f"<ol>{items}</ol></section>")
 
