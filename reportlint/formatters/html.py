@@ -283,8 +283,8 @@ def _group(label: str, entries: list[_Entry], *, code: bool = False, summary: st
 def _panel_entry(entry: _Entry) -> str:
     diagnostic = entry.diagnostic
     where = f"第{diagnostic.line}行第{diagnostic.column}字"
-    # A human-readable place (a docx paragraph, a web page's heading) from the
-    # reader, when it gives one; see issue 7.
+    # A human-readable place from the reader (a docx paragraph, say). Read with
+    # getattr while Diagnostic does not carry the field yet (issue 7 adds it).
     location = getattr(diagnostic, "location", None)
     place = f'<span class="location">{escape(location)}</span>' if location else ""
     return (
