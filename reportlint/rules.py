@@ -20,7 +20,7 @@ from .checks import KINDS, kind_class
 from .checks.base import Kind, OptionError, scope_option_error
 from .diagnostic import Severity
 
-COMMON_KEYS = ("kind", "message", "severity", "description", "examples", "scope", "link")
+COMMON_KEYS = ("kind", "message", "severity", "description", "examples", "scope", "link", "fixable")
 REQUIRED_KEYS = ("kind", "message", "severity", "description", "examples")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -46,6 +46,7 @@ class Rule:
     description: str
     examples: Examples
     link: str | None = None
+    fixable: bool = False  # its edits cannot change meaning: --fix applies them
 
     @property
     def group(self) -> str:
@@ -138,13 +139,17 @@ def load_rule(rule_id: str, path: Path) -> Rule:
     link = data.get("link")
     if link is not None and not isinstance(link, str):
         raise fail("link", "应为字符串")
+    fixable = data.get("fixable", False)
+    if not isinstance(fixable, bool):
+        raise fail("fixable", "应为 true 或 false")
     _check_message(data["message"], kind_type, fail)
     own = {key: value for key, value in data.items() if key not in COMMON_KEYS}
     try:
         kind = kind_type(kind_type.validate(own), scope)
     except OptionError as error:
         raise fail(error.key, str(error)) from None
-    return Rule(rule_id, path, kind, data["message"].strip(), severity, data["description"].strip(), examples, link)
+    return Rule(rule_id, path, kind, data["message"].strip(), severity, data["description"].strip(), examples, link,
+                fixable)
 
 
 def _examples(value: Any, fail) -> Examples:
