@@ -12,7 +12,11 @@ from .document import Document, Span
 from .profile import Profile, infer_profile
 from .source import Source
 
-SCOPES = ("text", "title", "headings", "paragraphs", "tables")
+SCOPES = ("text", "title", "headings", "paragraphs", "tables", "all")
+# Metadata lines that belong to the document itself, not to the web page around
+# it: the issuing body under the title and a date on a line of its own. The
+# scope "all" adds them to "text" (a "二○一三年一月" or an "XX局" there is a defect).
+_SIGNATURE_KEYS = frozenset({"署名", "日期"})
 
 
 class Facts:
@@ -42,4 +46,7 @@ class Facts:
             cell.span for table in document.tables() for row in table.rows if not row.separator for cell in row.cells
         )
         text = tuple(sorted(title + headings + paragraphs + tables, key=lambda span: span.start))
-        return {"text": text, "title": title, "headings": headings, "paragraphs": paragraphs, "tables": tables}
+        signature = tuple(meta.value_span for meta in document.metadata if meta.key in _SIGNATURE_KEYS)
+        everything = tuple(sorted(text + signature, key=lambda span: span.start))
+        return {"text": text, "title": title, "headings": headings, "paragraphs": paragraphs, "tables": tables,
+                "all": everything}
