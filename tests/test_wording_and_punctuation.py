@@ -203,5 +203,7 @@ def test_a_draft_with_one_defect_of_each_sort_gets_exactly_those():
 
 def test_a_clean_draft_full_of_near_misses_gets_nothing():
     # 时时 常常 一步一步, 人事管理 各界人士, 截至…/截止日期, 作出答复 减少了一半, 约120万人次,
-    # 《条例》《…》 without 顿号, 《…〈…〉的通知》, 〔2021〕30号, 13万元～17万元, “三安全一稳定”.
+    # 《条例》《…》 without 顿号, 《…〈…〉的通知》, 〔2021〕30号, 13万元～17万元, “三安全一稳定”,
+    # 为了了解 是是否 参与与监督 针对对象 现在在 可以以, 统一了思想, 既使…又使, 节约…1200多万元,
+    # 近3年来…5000余条, 不良反应情况.
     assert lint_file(FIXTURES / "clean-standard-2021.txt") == []
