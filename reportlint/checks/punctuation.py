@@ -11,7 +11,7 @@ same marks:
   mid-sentence (an excerpt cut short) are not reported;
 - ``book_title``: «» or <<>> used for 《》;
 - ``book_title_nesting``: a doubled 《《, or 《》 inside 《》 where the inner pair
-  should be 〈〉 (GB/T 15834-2011 4.15.3);
+  should be 〈〉;
 - ``half_width``: half-width , : ; ( ) ? ! . in Chinese text, grouped into one
   finding per line so that they do not bury the real defects;
 - ``ordinal``: the mark after a heading's number (附录 B.3): "1." not "1、",
