@@ -8,6 +8,7 @@ knows. Exit status: 0 when nothing reaches ``--fail-on``, 1 when something does,
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from collections.abc import Iterator
@@ -19,15 +20,14 @@ from . import __version__, inspection
 from .diagnostic import Severity
 from .formatters import FORMATS, renderer
 from .linter import Linter, select_rules
-from .parser import parse
+from .parser import ParseError, parse
 from .profile import infer_profile
 from .rules import Rule, RuleError, load_rules
 from .output import write_atomically
+from .readers import DOCUMENT_SUFFIXES
 from .source import STDIN_NAME, SourceError, read_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-# Files a directory argument is searched for.
-DOCUMENT_SUFFIXES = (".txt", ".md")
 
 
 class _DefaultCommandGroup(click.Group):
@@ -80,6 +80,28 @@ def _documents(paths: tuple[str, ...]) -> Iterator[str]:
             yield path
 
 
+def _check_encoding(ctx, param, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"未知的编码“{value}”（例如 utf-8、gb18030、utf-16）") from None
+    return value
+
+
+def _reading_options(command):
+    """--encoding and --stdin-filename, shared by the commands that read drafts."""
+    command = click.option("--stdin-filename", metavar="NAME",
+                           help="标准输入（-）的文件名：用于输出，并按其扩展名选择读取方式（如 draft.docx）。")(command)
+    return click.option("--encoding", callback=_check_encoding, metavar="NAME",
+                        help="按此编码读取文本、Markdown 和网页文件，不自动识别（如 gbk、utf-16）。")(command)
+
+
+def _read(path: str, encoding: str | None, stdin_filename: str | None):
+    """Read a draft; SourceError for anything that cannot be read."""
+    return read_source(path, encoding=encoding, name=stdin_filename if path == STDIN_NAME else None)
+
+
 def _use_color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
@@ -101,17 +123,17 @@ def _use_color(choice: str) -> bool:
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="把结果写入文件，而不是标准输出。")
 @click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（输入或规则出错时仍为 2）。")
-def check(paths, output_format, fail_on, select, ignore, rule_dirs, color, output_file, exit_zero) -> None:
-    """检查年度报告草稿（文件、目录，或 - 表示标准输入）。"""
+@_reading_options
+def check(paths, output_format, fail_on, select, ignore, rule_dirs, color, output_file, exit_zero, encoding,
+          stdin_filename) -> None:
+    """检查年度报告草稿（.txt、.md、.docx、.html 文件，目录，或 - 表示标准输入）。"""
     linter = Linter(_load(rule_dirs, select, ignore))
     results, input_errors = [], []
     for path in _documents(paths):
         try:
-            source = read_source(path)
-        except SourceError as error:
+            results.append(linter.lint(_read(path, encoding, stdin_filename)))
+        except (SourceError, ParseError) as error:
             input_errors.append(str(error))
-            continue
-        results.append(linter.lint(source))
     use_color = output_format == "text" and output_file is None and _use_color(color)
     output = renderer(output_format)(results, color=use_color)
     if output_file:
@@ -178,13 +200,13 @@ def _one_line(example: str) -> str:
 @main.command()
 @click.argument("path", metavar="FILE")
 @click.option("--tree", is_flag=True, help="列出全部节点（标题、段落、句子、表格行）及其位置。")
-def inspect(path, tree) -> None:
-    """显示工具对文件的理解：报告概况（年度、机关、版式）和提纲。"""
+@_reading_options
+def inspect(path, tree, encoding, stdin_filename) -> None:
+    """显示工具对文件的理解：编码、报告概况（年度、机关、版式）和提纲。"""
     try:
-        source = read_source(path)
-    except SourceError as error:
+        document = parse(_read(path, encoding, stdin_filename))
+    except (SourceError, ParseError) as error:
         _fail(str(error))
-    document = parse(source)
     lines = inspection.summary(document, infer_profile(document))
     lines += inspection.tree(document) if tree else inspection.outline(document)
     click.echo("\n".join(lines))

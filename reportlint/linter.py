@@ -71,6 +71,7 @@ def _diagnostic(rule: Rule, finding: Finding, source: Source) -> Diagnostic:
         end_column=end_column,
         suggestion=finding.edits[0].text if len(finding.edits) == 1 else None,
         fix=fix,
+        location=source.location(finding.span.start, finding.span.end),
     )
 
 
