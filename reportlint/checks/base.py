@@ -93,8 +93,9 @@ class TextKind(Kind):
         the scope, with the span it lies in."""
         text = facts.text
         for span in facts.spans(self.scope):
-            for match in pattern.finditer(text, span.start, span.end):
-                yield match, span
+            if span.end > span.start:  # an empty cell holds no finding, and RE2 calls cost
+                for match in pattern.finditer(text, span.start, span.end):
+                    yield match, span
 
 
 def compile_option(key: str, patterns: list[str], *, ignorecase: bool = False) -> RulePattern | None:
