@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .diagnostic import Diagnostic, Finding, Position, Severity
@@ -40,6 +42,10 @@ class Linter:
         self.rules = list(rules)
 
     def lint(self, source: Source) -> FileResult:
+        with _collector_paused():
+            return self._lint(source)
+
+    def _lint(self, source: Source) -> FileResult:
         document = parse(source)
         facts = Facts(document)
         diagnostics: list[Diagnostic] = []
@@ -51,6 +57,21 @@ class Linter:
                 diagnostics.append(_internal_error(rule, error, source))
         diagnostics.sort(key=Diagnostic.sort_key)
         return FileResult(source.path, facts.profile, tuple(diagnostics), document)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Parsing and checking a long draft allocates millions of objects without
+    cycles (tokens, nodes, matches), which reference counting frees; the cyclic
+    garbage collector's passes over them made time grow faster than the draft
+    (16 MB: 12.7 s with it, 7.5 s without)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _diagnostic(rule: Rule, finding: Finding, source: Source) -> Diagnostic:
