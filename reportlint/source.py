@@ -100,13 +100,14 @@ class Source:
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its newline."""
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+        start, end = self._line_bounds(line)
         return self.text[start:end]
 
     def line_bounds(self, offset: int) -> tuple[int, int]:
-        """Start and end offsets of the line holding ``offset``."""
-        line = bisect_right(self.line_starts, offset)
+        """Start and end offsets of the line holding ``offset`` (without its newline)."""
+        return self._line_bounds(bisect_right(self.line_starts, offset))
+
+    def _line_bounds(self, line: int) -> tuple[int, int]:
         start = self.line_starts[line - 1]
         end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
         return start, end
