@@ -118,13 +118,15 @@ class Source:
         return self.origin.locate(self, start, end) if self.origin is not None else None
 
 
-def excerpt(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
+def quote(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
     """A short quote of ``text`` around a span, within ``bounds`` (a paragraph or
-    a cell), that a person can search for in the original."""
+    a cell), in “”, that a person can search for in the original ("" when the
+    span has no text around it)."""
     low, high = bounds
     left = max(low, start - _EXCERPT_CONTEXT)
     right = min(high, max(end, start + 1) + _EXCERPT_CONTEXT, left + _EXCERPT_LENGTH)
-    return text[left:right].strip()
+    excerpt = text[left:right].strip()
+    return f"“{excerpt}”" if excerpt else ""
 
 
 def decode_text(

@@ -54,6 +54,13 @@ def test_docx_paragraph_numbers_count_non_empty_paragraphs_and_name_heading_styl
     assert missing.location.startswith("第1段（标题）“某局2016年")
 
 
+def test_a_docx_without_text_is_reported_as_such(tmp_path):
+    path = write(tmp_path, "empty.docx", saved(docx.Document()))
+    diagnostics = lint_file(path)
+    assert diagnostics and {d.rule for d in diagnostics} == {"structure.required-sections"}
+    assert {d.location for d in diagnostics} == {"文档中没有文字"}
+
+
 TEXT_BOX = """
 <w:r><mc:AlternateContent>
   <mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>

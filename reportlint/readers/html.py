@@ -30,7 +30,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from ..source import Source, SourceError, decode_text, excerpt
+from ..source import Source, SourceError, decode_text, quote
 
 _SKIPPED_TAGS = frozenset(
     "head script style noscript template nav aside form select button iframe svg object canvas audio video map".split()
@@ -107,7 +107,7 @@ class HtmlOrigin:
             page_offset = 0
         line = bisect_right(self.page_line_starts, page_offset)
         column = page_offset - self.page_line_starts[line - 1] + 1
-        return f"网页源码第{line}行第{column}列“{excerpt(source.text, start, end, source.line_bounds(start))}”"
+        return f"网页源码第{line}行第{column}列" + quote(source.text, start, end, source.line_bounds(start))
 
 
 class _Element:
