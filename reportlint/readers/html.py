@@ -30,7 +30,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from ..source import Source, SourceError, decode_text, quote
+from ..source import Source, SourceError, decode_text, normalised, quote
 
 _SKIPPED_TAGS = frozenset(
     "head script style noscript template nav aside form select button iframe svg object canvas audio video map".split()
@@ -59,20 +59,17 @@ _CHUNKS = re.compile(f"[{_SPACE}]+|[^{_SPACE}]+")
 
 def read(data: bytes, path: str, encoding: str | None = None) -> Source:
     text, used, bom = decode_text(data, path, encoding, declared=_declared_charset(data))
-    if "\x00" in text:
-        raise SourceError(f"{path}: 含有 NUL 字节，不是网页文件")
-    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
-    page = text.replace("\r\n", "\n").replace("\r", "\n")
-    builder = _TreeBuilder(page)
+    page = normalised(path, text, used, bom=bom)  # the HTML itself, with "\n" newlines
+    builder = _TreeBuilder(page.line_starts)
     try:
-        builder.feed(page)
+        builder.feed(page.text)
         builder.close()
     except Exception as error:  # noqa: BLE001 - HTMLParser may raise on markup it cannot read
         raise SourceError(f"{path}: 无法解析网页（{type(error).__name__}）") from None
     emitter = _Emitter()
     emitter.walk(_main_content(builder.root))
-    origin = HtmlOrigin(tuple(emitter.run_starts), tuple(emitter.run_sources), bytes(emitter.run_steps), builder.line_starts)
-    return Source(path, emitter.text(), used, bom, newline, "html", origin)
+    origin = HtmlOrigin(tuple(emitter.run_starts), tuple(emitter.run_sources), bytes(emitter.run_steps), page.line_starts)
+    return Source(path, emitter.text(), used, bom, page.newline, "html", origin)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -124,10 +121,9 @@ class _Element:
 
 
 class _TreeBuilder(HTMLParser):
-    def __init__(self, page: str) -> None:
+    def __init__(self, line_starts: tuple[int, ...]) -> None:
         super().__init__(convert_charrefs=False)
-        starts = [0] + [match.end() for match in re.finditer("\n", page)]
-        self.line_starts = tuple(starts)
+        self.line_starts = line_starts
         self.root = _Element("#document", {}, None, 0)
         self.stack = [self.root]
 
