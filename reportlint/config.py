@@ -20,10 +20,10 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-
 from .diagnostic import Severity
 from .profile import EDITIONS
+from .readers import DOCUMENT_SUFFIXES
+from .yamlfile import read_mapping
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -69,7 +69,7 @@ class Settings:
     allow: tuple[str, ...] = ()  # accepted phrases: nothing inside them is reported
     previous: Path | None = None
     baseline: Path | None = None
-    include: tuple[str, ...] = ("*.txt", "*.md")
+    include: tuple[str, ...] = tuple(f"*{suffix}" for suffix in DOCUMENT_SUFFIXES)
     exclude: tuple[str, ...] = ()
     source: Path | None = None  # the file these settings came from
 
@@ -152,16 +152,7 @@ def _read(path: Path) -> dict[str, Any]:
     if path.name == "pyproject.toml" or path.suffix == ".toml":
         data = _toml(path).get("tool", {}).get("reportlint", {})
     else:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise ConfigError(f"{path}: 无法读取配置文件（{error}）") from None
-        try:
-            data = yaml.safe_load(text) or {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f"{path}:{mark.line + 1}" if mark else str(path)
-            raise ConfigError(f"{where}: YAML 语法错误（{getattr(error, 'problem', error)}）") from None
+        data, _ = read_mapping(path, ConfigError, "配置文件")
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: 配置应为一个映射（键: 值）")
     return data
