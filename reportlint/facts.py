@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from .document import Document, Span
+from .numbers import Numbers, read_numbers
 from .profile import Profile, infer_profile
 from .source import Source
 
@@ -27,6 +28,11 @@ class Facts:
     @property
     def text(self) -> str:
         return self.document.source.text
+
+    @cached_property
+    def numbers(self) -> Numbers:
+        """Every figure, date and period of the narrative (see reportlint.numbers)."""
+        return read_numbers(self.document)
 
     def spans(self, scope: str) -> tuple[Span, ...]:
         """The spans of text a scope covers, in document order."""

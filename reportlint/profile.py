@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .document import Document, Paragraph
-from .numerals import chinese_numeral_value
+from .numbers import DateMention, find_date_mentions, find_periods, first_full_date
 
 # The editions of the report format (domain.md §1–2).
 FREE_2008 = "free-2008"  # 2008 条例, no unified format (reports up to 2018)
@@ -26,15 +26,8 @@ EDITION_NAMES = {
     STANDARD_2021: "2021年统一格式（国办公开办函〔2021〕30号）",
 }
 
-_YEAR_IN_TITLE = re.compile(r"([12][0-9]{3})\s*年")
-_PERIOD = re.compile(
-    r"(?P<y1>[12][0-9]{3})年(?P<m1>[0-9]{1,2})月(?P<d1>[0-9]{1,2})日\s*起?\s*(?:至|到|—|－|-|~|～)\s*"
-    r"(?:(?P<y2>[12][0-9]{3})年)?(?P<m2>[0-9]{1,2})月(?P<d2>[0-9]{1,2})日"
-)
-_YEAR_OF_REPORT = re.compile(r"([12][0-9]{3})\s*年度?(?:政府|政务)?信息公开")
-_FIRST_YEAR = re.compile(r"([12][0-9]{3})年")
-_ARABIC_DATE = re.compile(r"([12][0-9]{3})\s*(?:-|/|\.|年)\s*([0-9]{1,2})\s*(?:-|/|\.|月)\s*([0-9]{1,2})")
-_CHINESE_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+# What follows the year when a preamble names the report: "2015年度政府信息公开…".
+_REPORT_AFTER_YEAR = re.compile(r"\s*(?:政府|政务)?信息公开")
 _AGENCY_END = re.compile(r"(?:政府|政务)?信息公开|政务公开|年度报告|工作年度报告")
 
 # Province-level municipalities: their 市 is a province.
@@ -101,32 +94,32 @@ def _front_paragraphs(document: Document) -> list[Paragraph]:
 
 def _period(document: Document) -> tuple[date, date] | None:
     for paragraph in _front_paragraphs(document):
-        for match in _PERIOD.finditer(paragraph.text):
-            try:
-                start = date(int(match["y1"]), int(match["m1"]), int(match["d1"]))
-                end = date(int(match["y2"] or match["y1"]), int(match["m2"]), int(match["d2"]))
-            except ValueError:
-                continue
-            return start, end
+        for period in find_periods(document.text, paragraph.span.start, paragraph.span.end):
+            if period.start is not None and period.year is not None:
+                return period.first_day(), period.last_day()
     return None
+
+
+def _first_year(text: str) -> DateMention | None:
+    return next((mention for mention in find_date_mentions(text) if mention.year is not None), None)
 
 
 def _year(document: Document, period: tuple[date, date] | None) -> tuple[int | None, str | None]:
     if document.title:
-        match = _YEAR_IN_TITLE.search(document.title.text)
-        if match:
-            return int(match.group(1)), "标题"
+        mention = _first_year(document.title.text)
+        if mention:
+            return mention.year, "标题"
     if period:
         return period[0].year, "统计期限"
     front = _front_paragraphs(document)
     for paragraph in front:
-        match = _YEAR_OF_REPORT.search(paragraph.text)
-        if match:
-            return int(match.group(1)), "前言"
+        for mention in find_date_mentions(paragraph.text):
+            if mention.year is not None and _REPORT_AFTER_YEAR.match(paragraph.text, mention.span.end):
+                return mention.year, "前言"
     for paragraph in list(document.paragraphs())[:3]:
-        match = _FIRST_YEAR.search(paragraph.text)
-        if match:
-            return int(match.group(1)), "正文"
+        mention = _first_year(paragraph.text)
+        if mention:
+            return mention.year, "正文"
     return None, None
 
 
@@ -134,11 +127,11 @@ def _agency(document: Document) -> str | None:
     if not document.title:
         return None
     title = document.title.text
-    match = _YEAR_IN_TITLE.search(title)
-    if match and match.start() > 0:
-        name = title[: match.start()]
+    mention = _first_year(title)
+    if mention and mention.span.start > 0:
+        name = title[: mention.span.start]
     else:
-        rest = title[match.end():] if match else title
+        rest = title[mention.span.end:] if mention else title
         end = _AGENCY_END.search(rest)
         name = rest[: end.start()] if end else ""
     name = re.sub(r"\s+", "", name).strip("（）()")
@@ -185,17 +178,5 @@ def _published(document: Document) -> date | None:
     return None
 
 
-def parse_date(text: str) -> date | None:
-    """The first full date in a text: 2017-01-19, 2020年1月31日, 二〇一三年一月二十日."""
-    match = _ARABIC_DATE.search(text)
-    if match:
-        values = [int(group) for group in match.groups()]
-    else:
-        match = _CHINESE_DATE.search(text)
-        if not match:
-            return None
-        values = [chinese_numeral_value(group) for group in match.groups()]
-    try:
-        return date(*values)
-    except ValueError:
-        return None
+# The first full date of a text; the number layer reads dates for everyone.
+parse_date = first_full_date
