@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from .breakdowns import Breakdown, find_breakdowns
 from .document import Document, Span
 from .numbers import Numbers, read_numbers
 from .profile import Profile, infer_profile
@@ -33,6 +34,11 @@ class Facts:
     def numbers(self) -> Numbers:
         """Every figure, date and period of the narrative (see reportlint.numbers)."""
         return read_numbers(self.document)
+
+    @cached_property
+    def breakdowns(self) -> tuple[Breakdown, ...]:
+        """Totals and the figures that break them down (see reportlint.breakdowns)."""
+        return find_breakdowns(self.document, self.numbers)
 
     def spans(self, scope: str) -> tuple[Span, ...]:
         """The spans of text a scope covers, in document order."""

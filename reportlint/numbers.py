@@ -238,6 +238,13 @@ class Numbers:
         return tuple(found)
 
 
+def plain(value: Decimal) -> str:
+    """A value as a report writes it: 1700, 8.05, 15000 (never 1.5E+4)."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
 # -- reading ----------------------------------------------------------------------
 
 
