@@ -6,6 +6,7 @@ use, so a run that selects only wording rules never builds structural ones.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cached_property
 
 from .breakdowns import Breakdown, find_breakdowns
@@ -39,6 +40,18 @@ class Facts:
     def breakdowns(self) -> tuple[Breakdown, ...]:
         """Totals and the figures that break them down (see reportlint.breakdowns)."""
         return find_breakdowns(self.document, self.numbers)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """Every sentence of every paragraph, in document order."""
+        return tuple(sentence.span for paragraph in self.document.paragraphs() for sentence in paragraph.sentences)
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence of a paragraph that holds ``offset``, if any."""
+        index = bisect_right([span.start for span in self.sentences], offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
+        return None
 
     def spans(self, scope: str) -> tuple[Span, ...]:
         """The spans of text a scope covers, in document order."""

@@ -19,6 +19,10 @@ KINDS: dict[str, str] = {
     "punctuation": "reportlint.checks.punctuation:Punctuation",
     "breakdown": "reportlint.checks.breakdown:BreakdownCheck",
     "rate": "reportlint.checks.rate:Rate",
+    "report_year": "reportlint.checks.report_year:ReportYear",
+    "statistics_period": "reportlint.checks.statistics_period:StatisticsPeriod",
+    "repeated_count": "reportlint.checks.repeated_count:RepeatedCount",
+    "approximation": "reportlint.checks.approximation:Approximation",
 }
 
 
