@@ -23,6 +23,7 @@ KINDS: dict[str, str] = {
     "statistics_period": "reportlint.checks.statistics_period:StatisticsPeriod",
     "repeated_count": "reportlint.checks.repeated_count:RepeatedCount",
     "approximation": "reportlint.checks.approximation:Approximation",
+    "enumeration_count": "reportlint.checks.enumeration_count:EnumerationCount",
 }
 
 
