@@ -24,6 +24,7 @@ KINDS: dict[str, str] = {
     "repeated_count": "reportlint.checks.repeated_count:RepeatedCount",
     "approximation": "reportlint.checks.approximation:Approximation",
     "enumeration_count": "reportlint.checks.enumeration_count:EnumerationCount",
+    "agency": "reportlint.checks.agency:Agency",
 }
 
 
