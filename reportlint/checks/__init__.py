@@ -25,6 +25,7 @@ KINDS: dict[str, str] = {
     "approximation": "reportlint.checks.approximation:Approximation",
     "enumeration_count": "reportlint.checks.enumeration_count:EnumerationCount",
     "agency": "reportlint.checks.agency:Agency",
+    "publication_date": "reportlint.checks.publication_date:PublicationDate",
 }
 
 
