@@ -183,7 +183,7 @@ def test_output_file_and_exit_zero(tmp_path):
     result = run("--format", "json", "--output-file", report, "--exit-zero", SEED)
     assert result.exit_code == 0
     assert result.output == ""
-    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["error"] == 7
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["error"] == 10
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
 
 

@@ -60,28 +60,28 @@ def _mismatch(text: str, stated: Quantity, named: tuple[str, re.Pattern[str], re
     rate, numerator_words, denominator_words = named
     numerator = _last_with(text, counts, numerator_words)
     denominator = _last_with(text, counts, denominator_words)
-    if numerator is None or denominator is None or numerator is denominator:
+    if numerator is None or denominator is None or numerator[0] is denominator[0]:
         return None
-    if not comparable(numerator, denominator) or denominator.value == 0:
+    (top, top_word), (bottom, bottom_word) = numerator, denominator
+    if not comparable(top, bottom) or bottom.value == 0 or top.approximate or bottom.approximate:
         return None
-    if numerator.approximate or denominator.approximate:
-        return None
-    actual = numerator.value * 100 / denominator.value
+    actual = top.value * 100 / bottom.value
     if abs(actual - stated.value) <= Decimal(5).scaleb(-stated.decimals - 1):
         return None
     places = Decimal(1).scaleb(-max(stated.decimals, 1))
     return Finding(stated.span, {
         "rate": rate,
-        "numerator": numerator.text,
-        "denominator": denominator.text,
+        "numerator": top_word + top.text,
+        "denominator": bottom_word + bottom.text,
         "actual": plain(actual.quantize(places, rounding=ROUND_HALF_UP)) + "%",
         "stated": stated.text,
     })
 
 
-def _last_with(text: str, counts: list[Quantity], words: re.Pattern[str]) -> Quantity | None:
-    """The last count whose clause names ``words`` before the figure."""
+def _last_with(text: str, counts: list[Quantity], words: re.Pattern[str]) -> tuple[Quantity, str] | None:
+    """The last count whose clause names ``words`` before the figure, and the word."""
     for quantity in reversed(counts):
-        if words.search(text, quantity.clause.start, quantity.span.start):
-            return quantity
+        found = words.search(text, quantity.clause.start, quantity.span.start)
+        if found:
+            return quantity, found.group()
     return None
