@@ -46,9 +46,13 @@ class Facts:
         """Every sentence of every paragraph, in document order."""
         return tuple(sentence.span for paragraph in self.document.paragraphs() for sentence in paragraph.sentences)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [span.start for span in self.sentences]
+
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence of a paragraph that holds ``offset``, if any."""
-        index = bisect_right([span.start for span in self.sentences], offset) - 1
+        index = bisect_right(self._sentence_starts, offset) - 1
         if index >= 0 and offset < self.sentences[index].end:
             return self.sentences[index]
         return None

@@ -46,7 +46,7 @@ import calendar
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -224,11 +224,14 @@ class Numbers:
     quantities: tuple[Quantity, ...]
     dates: tuple[DateMention, ...]
     periods: tuple[Period, ...]
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(quantity.span.start for quantity in self.quantities))
 
     def quantities_in(self, span: Span) -> tuple[Quantity, ...]:
         """The quantities lying inside ``span``."""
-        starts = [quantity.span.start for quantity in self.quantities]
-        first = bisect_right(starts, span.start - 1)
+        first = bisect_right(self._starts, span.start - 1)
         found = []
         for quantity in self.quantities[first:]:
             if quantity.span.start >= span.end:
