@@ -354,17 +354,20 @@ def share_fits(part: Quantity, total: Quantity, share: Quantity) -> bool:
 
 
 def _paragraphs(document: Document) -> Iterator[tuple[int, int, Paragraph]]:
-    """Every paragraph with the number of its section and of its top-level section."""
+    """Every paragraph with the number of its section (0 for the preamble) and of
+    its top-level section."""
     for block in document.preamble:
         if isinstance(block, Paragraph):
             yield 0, 0, block
+    section_number = 0
     for chapter_number, chapter in enumerate(document.sections, start=1):
         stack = [chapter]
         while stack:
             section = stack.pop()
+            section_number += 1
             for block in section.blocks:
                 if isinstance(block, Paragraph):
-                    yield id(section), chapter_number, block
+                    yield section_number, chapter_number, block
             stack.extend(reversed(section.subsections))
 
 

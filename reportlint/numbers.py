@@ -57,7 +57,6 @@ from .numerals import CHINESE_DIGITS, CHINESE_NUMERAL_CHARS, chinese_count_value
 AT_LEAST = ("余", "多", "超过", "逾", "超", "以上")
 AT_MOST = ("近", "将近", "接近")
 ABOUT = ("约", "大约", "左右", "上下")
-APPROXIMATION_MARKERS = AT_LEAST + AT_MOST + ABOUT
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 
@@ -146,7 +145,8 @@ _MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _NOT_A_UNIT = re.compile(r"人民|人员|次性|名称|期间|所以|起来|天然|本年|本级|本机关")
 
 _UNIT_PATTERN = "|".join(re.escape(unit) for unit in _UNITS)
-_PREFIX = "|".join(sorted((m for m in AT_MOST + ABOUT + ("超过", "逾", "超") if m not in ("左右", "上下")), key=len, reverse=True))
+# Markers written before the number (the others follow it), longest first.
+_PREFIX = "大约|将近|接近|超过|约|近|逾|超"
 _ARABIC_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9]+"
 _QUANTITY = re.compile(
     rf"(?P<pre>{_PREFIX})?"
