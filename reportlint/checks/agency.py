@@ -90,17 +90,15 @@ class Agency(TextKind):
         text = facts.text
         for match, span in self.scan(facts, mention):
             start = match.start()
-            if not self.own_work.match(text, match.end()):
-                continue
-            before = text[max(span.start, start - len(place)):start]
-            if before == place:
-                continue  # the report's own name
+            own_work = self.own_work.match(text, match.end())
+            if own_work is None or text[max(span.start, start - len(place)):start] == place:
+                continue  # not about its organisation, or the report's own name
             named = _named_place(text, span.start, start)
             if named is None or (named == word and _abbreviates(text, span.start, start - len(word))):
                 continue  # no place (本局) or the report's own division abbreviated (州科技局)
-            own_work = self.own_work.match(text, match.end())
-            yield Finding(Span(_place_start(text, span.start, start), own_work.end()), {
-                "match": text[_place_start(text, span.start, start):own_work.end()],
+            where = Span(_place_start(text, span.start, start), own_work.end())
+            yield Finding(where, {
+                "match": text[where.start:where.end],
                 "agency": agency,
                 "division": named,
                 "expected": agency,

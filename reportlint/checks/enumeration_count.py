@@ -61,7 +61,9 @@ class EnumerationCount(Kind):
     def _listed(self, text: str, paragraph: Paragraph, match: re.Match[str], announced: int, section: Section | None):
         """(whether the items fit the announced count, how many were found), or None
         when no list, enumeration or subheadings follow the announcement."""
-        sentence = next(s for s in paragraph.sentences if s.span.start <= match.start() < s.span.end)
+        sentence = next((s for s in paragraph.sentences if s.span.start <= match.start() < s.span.end), None)
+        if sentence is None:
+            return None
         after = text[match.end():sentence.span.end]
         colon = re.search(r"[：:]", after)
         if colon and after[colon.end():].strip("。 \n"):

@@ -29,7 +29,8 @@ from .base import Kind, Option, compile_option, strings
 
 _BRACKETS = (("《", "》"), ("〔", "〕"), ("﹝", "﹞"), ("[", "]"), ("【", "】"))
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
-_FROM = re.compile(r"(?:自|从|于)$")
+_FROM = re.compile(r"(?:自|从)$")
+_LONGEST_CLAUSE = 200
 
 
 class ReportYear(Kind):
@@ -123,8 +124,10 @@ def _bracketed(text: str, offset: int) -> bool:
 
 
 def _clause(text: str, span: Span) -> Span:
-    """The clause around ``span``: from the previous clause mark to the next."""
-    start = max((text.rfind(mark, 0, span.start) for mark in "，,；;：:。！？!?\n"), default=-1) + 1
+    """The clause around ``span``: from the previous clause mark to the next
+    (looking back no further than a long clause reaches)."""
+    floor = max(0, span.start - _LONGEST_CLAUSE)
+    start = max(floor - 1, *(text.rfind(mark, floor, span.start) for mark in "，,；;：:。！？!?\n")) + 1
     found = _CLAUSE_END.search(text, span.end)
     newline = text.find("\n", span.end)
     end = min(found.end() if found else len(text), newline if newline != -1 else len(text))
