@@ -68,6 +68,7 @@ class Profile:
     edition: str
     published: date | None
     period: tuple[date, date] | None
+    aliases: tuple[str, ...] = ()  # other names the agency uses for itself (configuration)
 
     def to_dict(self) -> dict:
         return {
@@ -79,6 +80,7 @@ class Profile:
             "edition": self.edition,
             "published": self.published.isoformat() if self.published else None,
             "period": [day.isoformat() for day in self.period] if self.period else None,
+            "aliases": list(self.aliases),
         }
 
 
@@ -93,7 +95,7 @@ def infer_profile(document: Document) -> Profile:
         agency=agency,
         body=body,
         level=level,
-        edition=_edition(year, document.text),
+        edition=edition_for(year, document.text),
         published=_published(document),
         period=period,
     )
@@ -209,7 +211,9 @@ def _agency_kind(agency: str | None) -> tuple[str | None, str | None]:
     return body, _DIVISION_LEVELS[division[0]] if division else None
 
 
-def _edition(year: int | None, text: str) -> str:
+def edition_for(year: int | None, text: str) -> str:
+    """The edition of the format a report of ``year`` follows (by its text when
+    the year is unknown)."""
     if year is not None:
         if year >= 2021:
             return STANDARD_2021

@@ -190,3 +190,13 @@ def test_output_file_and_exit_zero(tmp_path):
 def test_output_file_in_a_missing_folder_is_an_error(tmp_path):
     result = run("--output-file", tmp_path / "absent" / "out.txt", SEED)
     assert result.exit_code == 2
+
+
+def test_output_file_is_readable_by_others_as_the_umask_allows(tmp_path):
+    previous = os.umask(0o022)
+    try:
+        report = tmp_path / "report.txt"
+        run("--output-file", report, CLEAN)
+        assert report.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(previous)
