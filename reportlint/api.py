@@ -39,6 +39,8 @@ def lint_file(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     rules: Sequence[Rule] | None = None,
+    encoding: str | None = None,
 ) -> list[Diagnostic]:
-    """Lint a draft file (decoded as `reportlint` does: BOM, UTF-8, GB18030)."""
-    return list(_linter(select, ignore, rules).lint(read_source(path)).diagnostics)
+    """Lint a draft file (.txt, .md, .docx, .html), read as `reportlint` reads it;
+    ``encoding`` overrides the detection for text formats."""
+    return list(_linter(select, ignore, rules).lint(read_source(path, encoding=encoding)).diagnostics)

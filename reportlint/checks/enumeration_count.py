@@ -22,6 +22,7 @@ from ..diagnostic import Finding
 from ..document import Paragraph, Section, Span
 from ..facts import Facts
 from ..numerals import chinese_count_value
+from ..patterns import RuleMatch, compile_pattern
 from .base import Kind, compile_option, strings
 
 _COUNT = r"(?P<count>[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|种|项|类|条|点)?\s*"
@@ -39,7 +40,7 @@ class EnumerationCount(Kind):
     def __init__(self, options, scope=None):
         super().__init__(options, scope)
         nouns = compile_option("nouns", options["nouns"])
-        self.announcement = re.compile(_COUNT + f"(?:{nouns.pattern})")
+        self.announcement = compile_pattern(_COUNT + f"(?:{nouns.pattern})")
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         text = facts.text
@@ -48,8 +49,9 @@ class EnumerationCount(Kind):
             for position, paragraph in enumerate(paragraphs):
                 last_in_section = position == len(paragraphs) - 1 and paragraph is blocks[-1]
                 for match in self.announcement.finditer(text, paragraph.span.start, paragraph.span.end):
+                    count = match.group("count")
                     try:
-                        announced = chinese_count_value(match["count"]) if not match["count"][0].isdigit() else int(match["count"])
+                        announced = int(count) if count[0].isdigit() else chinese_count_value(count)
                     except ValueError:
                         continue
                     if not 2 <= announced <= 20:
@@ -58,7 +60,7 @@ class EnumerationCount(Kind):
                     if fits is not None and not fits[0]:
                         yield Finding(Span(*match.span()), {"match": match.group(), "announced": announced, "listed": fits[1]})
 
-    def _listed(self, text: str, paragraph: Paragraph, match: re.Match[str], announced: int, section: Section | None):
+    def _listed(self, text: str, paragraph: Paragraph, match: RuleMatch, announced: int, section: Section | None):
         """(whether the items fit the announced count, how many were found), or None
         when no list, enumeration or subheadings follow the announcement."""
         sentence = next((s for s in paragraph.sentences if s.span.start <= match.start() < s.span.end), None)

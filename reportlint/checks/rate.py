@@ -9,7 +9,6 @@ counts are not both written there is not checked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -17,6 +16,7 @@ from ..breakdowns import comparable
 from ..diagnostic import Finding
 from ..facts import Facts
 from ..numbers import Quantity, plain
+from ..patterns import PatternError, RulePattern, compile_pattern
 from .base import Kind, Option, OptionError
 
 
@@ -27,14 +27,14 @@ class Rate(Kind):
 
     def __init__(self, options, scope=None):
         super().__init__(options, scope)
-        self.rates: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = []
+        self.rates: list[tuple[str, RulePattern, RulePattern]] = []
         for entry in options["rates"]:
             if set(entry) != {"rate", "numerator", "denominator"} or not all(isinstance(v, str) and v for v in entry.values()):
                 raise OptionError("rates", "每一项应有且仅有 rate、numerator、denominator 三个非空字符串")
             try:
-                self.rates.append((entry["rate"], re.compile(entry["numerator"]), re.compile(entry["denominator"])))
-            except re.error as error:
-                raise OptionError("rates", f"“{entry['rate']}”的正则表达式无效（{error}）") from None
+                self.rates.append((entry["rate"], compile_pattern(entry["numerator"]), compile_pattern(entry["denominator"])))
+            except PatternError as error:
+                raise OptionError("rates", f"“{entry['rate']}”：{error}") from None
         # 按时办结率 before 办结率: the longest name written before the figure wins.
         self.rates.sort(key=lambda entry: len(entry[0]), reverse=True)
 
@@ -56,7 +56,7 @@ class Rate(Kind):
                 yield finding
 
 
-def _mismatch(text: str, stated: Quantity, named: tuple[str, re.Pattern[str], re.Pattern[str]], counts: list[Quantity]) -> Finding | None:
+def _mismatch(text: str, stated: Quantity, named: tuple[str, RulePattern, RulePattern], counts: list[Quantity]) -> Finding | None:
     rate, numerator_words, denominator_words = named
     numerator = _last_with(text, counts, numerator_words)
     denominator = _last_with(text, counts, denominator_words)
@@ -78,7 +78,7 @@ def _mismatch(text: str, stated: Quantity, named: tuple[str, re.Pattern[str], re
     })
 
 
-def _last_with(text: str, counts: list[Quantity], words: re.Pattern[str]) -> tuple[Quantity, str] | None:
+def _last_with(text: str, counts: list[Quantity], words: RulePattern) -> tuple[Quantity, str] | None:
     """The last count whose clause names ``words`` before the figure, and the word."""
     for quantity in reversed(counts):
         found = words.search(text, quantity.clause.start, quantity.span.start)
