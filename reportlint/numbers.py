@@ -36,8 +36,8 @@ decimals; Chinese numerals count (一百八十三, 两千零五, 十二) when a 
 follows. Ordinals (第三次), document numbers (〔2019〕60号), telephone numbers,
 e-mail addresses and times are not quantities.
 
-`find_quantities`, `find_date_mentions` and `find_periods` read any stretch of
-text, for callers outside the narrative (table cells).
+`find_quantities`, `find_date_mentions` and `find_periods` read any other text
+(a table cell, a metadata value); offsets are then into that text.
 """
 
 from __future__ import annotations
@@ -280,22 +280,19 @@ def read_numbers(document: Document) -> Numbers:
     return Numbers(tuple(quantities), tuple(dates), tuple(periods))
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """The quantities of ``text[start:end]``, taken as one sentence."""
-    end = len(text) if end is None else end
+def find_quantities(text: str) -> list[Quantity]:
+    """The quantities of a text (a table cell, a metadata value), taken as one sentence."""
     scan = _scannable(text)
-    return _quantities(text, scan, Span(start, end), _taken(*_dates_and_periods(text, scan, start, end)))
+    return _quantities(text, scan, Span(0, len(text)), _taken(*_dates_and_periods(text, scan, 0, len(text))))
 
 
-def find_date_mentions(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
-    """Every date mention of ``text[start:end]``, those inside periods included."""
-    end = len(text) if end is None else end
-    return _dates_and_periods(text, _scannable(text), start, end)[1]
+def find_date_mentions(text: str) -> list[DateMention]:
+    """Every date mention of a text, those inside periods included."""
+    return _dates_and_periods(text, _scannable(text), 0, len(text))[1]
 
 
-def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Period]:
-    end = len(text) if end is None else end
-    return _dates_and_periods(text, _scannable(text), start, end)[0]
+def find_periods(text: str) -> list[Period]:
+    return _dates_and_periods(text, _scannable(text), 0, len(text))[0]
 
 
 def first_full_date(text: str) -> date | None:

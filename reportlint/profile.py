@@ -111,7 +111,7 @@ def _front_paragraphs(document: Document) -> list[Paragraph]:
 
 def _period(document: Document) -> tuple[date, date] | None:
     for paragraph in _front_paragraphs(document):
-        for period in find_periods(document.text, paragraph.span.start, paragraph.span.end):
+        for period in find_periods(paragraph.text):
             if period.start is not None and period.year is not None:
                 return period.first_day(), period.last_day()
     return None

@@ -90,7 +90,7 @@ class Agency(TextKind):
         text = facts.text
         for match, span in self.scan(facts, mention):
             start = match.start()
-            own_work = self.own_work.match(text, match.end())
+            own_work = self.own_work.match(text, match.end(), span.end)
             if own_work is None or text[max(span.start, start - len(place)):start] == place:
                 continue  # not about its organisation, or the report's own name
             named = _named_place(text, span.start, start)

@@ -19,7 +19,8 @@ Two aspects (the rule's ``check``):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
 from ..diagnostic import Finding
 from ..document import Span
@@ -54,16 +55,16 @@ class ReportYear(Kind):
         report_year = facts.profile.year
         if report_year is None:
             return
-        improvement = [
+        improvement = _Stretches(
             section.span for section in facts.document.walk_sections()
             if self.improvement.search(section.heading.text)
-        ]
-        outside = _outside_body(facts)
+        )
+        outside = _Stretches(_outside_body(facts))
         for dated in _dated(facts):
             span, year = dated.span, dated.year
-            if year is None or any(block.start <= span.start < block.end for block in outside):
+            if year is None or span.start in outside:
                 continue
-            in_improvement = any(section.start <= span.start < section.end for section in improvement)
+            in_improvement = span.start in improvement
             if self.aspect == "stale":
                 stale = self._stale(facts.text, dated, year, report_year, in_improvement)
             else:
@@ -105,6 +106,24 @@ def _dated(facts: Facts) -> Iterator[Period | DateMention]:
     for mention in facts.numbers.dates:
         if mention.span not in inside:
             yield mention
+
+
+class _Stretches:
+    """Spans of text, merged, for asking whether an offset lies in one of them."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for span in sorted(spans, key=lambda span: span.start):
+            if merged and span.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], span.end)
+            else:
+                merged.append([span.start, span.end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
 
 
 def _outside_body(facts: Facts) -> list[Span]:
