@@ -160,3 +160,9 @@ def test_signed_before_the_year_is_over():
     (early,) = found(text, "facts.date-before-period-end")
     assert "2016-12-31" in early.message
 
+
+
+def test_statistics_period_stated_starting_late():
+    text = TITLE.replace("一、概述\n", "") + "本报告所列数据的统计期限自2016年2月1日起至2016年12月31日止。\n一、概述\n"
+    (rule, message), = rules_fired(text)
+    assert rule == "numbers.statistics-period" and "从2月1日才开始" in message

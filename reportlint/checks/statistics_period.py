@@ -30,7 +30,7 @@ class StatisticsPeriod(Kind):
         "stated": strings(required=True),
         "from_month": Option((int,), default=10),
     }
-    message_args = frozenset({"match", "year", "last_day"})
+    message_args = frozenset({"match", "year", "problem"})
 
     def __init__(self, options, scope=None):
         super().__init__(options, scope)
@@ -42,15 +42,20 @@ class StatisticsPeriod(Kind):
         if year is None:
             return
         counted = {quantity.sentence for quantity in facts.numbers.quantities if quantity.unit and not quantity.percent}
+        year_start, year_end = date(year, 1, 1), date(year, 12, 31)
         for period in facts.numbers.periods:
             if period.year not in (None, year):
                 continue
             first, last = period.first_day(year), period.last_day(year)
-            if last is None or last == date(year, 12, 31) or first not in (None, date(year, 1, 1)):
-                continue
             sentence = facts.sentence_at(period.span.start)
-            if sentence is None:
+            if last is None or (first == year_start and last == year_end) or sentence is None:
                 continue
-            stated = self.stated.search(facts.text, sentence.start, sentence.end)
-            if stated or (last.month >= self.from_month and sentence in counted):
-                yield Finding(period.span, {"match": period.text, "year": year, "last_day": f"{last.month}月{last.day}日"})
+            if self.stated.search(facts.text, sentence.start, sentence.end):
+                short = True  # the report's own statistics period: nothing but the whole year will do
+            else:
+                cut_short = first in (None, year_start) and self.from_month <= last.month and last < year_end
+                short = cut_short and sentence in counted
+            if short:
+                late_start = first is not None and first != year_start
+                problem = f"从{first.month}月{first.day}日才开始" if late_start else f"只到{last.month}月{last.day}日"
+                yield Finding(period.span, {"match": period.text, "year": year, "problem": problem})
