@@ -7,7 +7,8 @@ The report's own body comes from the profile (profile.agency). Two aspects
   (我县 or 全市 in a 区 report, 我市 in a 州 department's report). 全X of another
   division is often a real reference to a wider scope ("全省政务公开工作推进会"):
   the rule's ``exceptions`` list those.
-- ``other_agency``: a body doing the same work elsewhere, named where the report
+- ``other_agency``: a body doing the same work elsewhere (not one of the names
+  the office uses for itself, configuration `agencies`), named where the report
   speaks of its own organisation — followed by one of ``own_work`` ("各业务处室",
   "机关", "干部职工"): "直接到云南省科学技术厅各业务处室现场咨询" in a 楚雄州科学技术局
   report. Only departments are checked (a government's report names other
@@ -97,12 +98,23 @@ class Agency(TextKind):
             if named is None or (named == word and _abbreviates(text, span.start, start - len(word))):
                 continue  # no place (本局) or the report's own division abbreviated (州科技局)
             where = Span(_place_start(text, span.start, start), own_work.end())
+            if _aliased(text, where.start, match.end(), facts.profile.aliases):
+                continue  # a name the office uses for itself (configuration `agencies`)
             yield Finding(where, {
                 "match": text[where.start:where.end],
                 "agency": agency,
                 "division": named,
                 "expected": agency,
             })
+
+
+def _aliased(text: str, start: int, end: int, aliases: tuple[str, ...]) -> bool:
+    """Whether one of the office's own names covers text[start:end]."""
+    for alias in aliases:
+        found = text.find(alias, max(0, end - len(alias)), start + len(alias))
+        if found != -1 and found <= start and found + len(alias) >= end:
+            return True
+    return False
 
 
 def _named_place(text: str, floor: int, start: int) -> str | None:
