@@ -154,3 +154,11 @@ def test_config_command_prints_effective_settings(tree):
     assert result.exit_code == 0
     assert f"配置文件：{tree / '.reportlint.yaml'}" in result.output
     assert "select：wording" in result.output and "fail-on：error" in result.output
+
+
+def test_agencies_are_the_offices_own_names(tmp_path):
+    draft = shutil.copy(SEED, tmp_path / "draft.txt")
+    other = "facts.other-agency"
+    assert other in rules_reported(run("--format", "json", "--select", "facts", draft))
+    write(tmp_path / ".reportlint.yaml", "agencies: [云南省科学技术厅]\n")
+    assert other not in rules_reported(run("--format", "json", "--select", "facts", draft))

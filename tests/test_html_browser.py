@@ -110,7 +110,7 @@ def test_every_diagnostic_of_the_seed_is_highlighted_and_visible(seed_report, tm
 
     page = seed_report.page
     lines = SEED.read_text(encoding="utf-8").split("\n")
-    assert len(SEED_DIAGNOSTICS) == 45
+    assert len(SEED_DIAGNOSTICS) == 52
     for number, diagnostic in enumerate(SEED_DIAGNOSTICS):
         marks = seed_report.mark(number)
         expect(marks.first).to_be_visible()
@@ -161,7 +161,7 @@ def test_filters_hide_info_level_items_and_single_rules(seed_report):
     page = seed_report.page
     info = [n for n, d in enumerate(SEED_DIAGNOSTICS) if d.severity.value == "info"]
     others = [n for n, d in enumerate(SEED_DIAGNOSTICS) if d.severity.value != "info"]
-    assert len(info) == 26
+    assert len(info) == 28
     page.locator('#filters input[name="severity"][value="info"]').uncheck()
     for number in info:
         expect(seed_report.entry(number)).to_be_hidden()
@@ -207,7 +207,7 @@ def test_several_files_have_an_index_that_links_to_each(browser, tmp_path):
     report = Report(browser, tmp_path, SEED, CLEAN)
     rows = report.page.locator(".index tbody tr")
     expect(rows).to_have_count(2)
-    expect(rows.nth(0)).to_contain_text("8")
+    expect(rows.nth(0)).to_contain_text("11")
     report.page.locator('.index a[href="#f1"]').click()
     expect(report.page.locator("#f1 .file-head")).to_be_in_viewport()
     report.close()

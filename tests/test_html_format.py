@@ -84,7 +84,7 @@ def test_the_seed_page_shows_the_whole_text_and_every_span_highlighted():
     page = Page(html.render([result]))
     source = result.document.source
     assert "\n".join(page.lines) == source.text
-    assert len(result.diagnostics) == 45
+    assert len(result.diagnostics) == 52
     for number, diagnostic in enumerate(result.diagnostics):
         assert page.highlighted[str(number)] == span_text(source, diagnostic), diagnostic
         assert page.all("span", id=f"d{number}"), "every diagnostic has an anchor for its panel link"
@@ -107,7 +107,7 @@ def test_header_shows_profile_and_counts():
     markup = html.render([result])
     for expected in ("报告年度</dt><dd>2016（取自标题）", "发布机关</dt><dd>楚雄州科学技术局（政府部门，市级）",
                      "版式</dt><dd>2008年《条例》自由格式", "发布日期</dt><dd>2017-01-19",
-                     'data-sev="error">错误 8<', 'data-sev="warning">警告 11<', 'data-sev="info">提示 26<'):
+                     'data-sev="error">错误 11<', 'data-sev="warning">警告 13<', 'data-sev="info">提示 28<'):
         assert expected in markup
     bold = Page(markup).bold
     assert {key: text for key, text in bold.items() if key[0] < 10} == {
@@ -131,9 +131,9 @@ def test_panel_groups_by_section_in_document_order_and_by_rule_errors_first():
         "四、强化监督保障,确保政务公开和政府信息公开工作工作取得实效", "五、依申请公开政府信息、咨询处理情况",
         "六、政府信息公开收费和减免情况", "七、行政复议、诉讼和申诉情况",
     ]
-    assert sum(int(count) for _, count in sections) == 45
+    assert sum(int(count) for _, count in sections) == 52
     rules = re.findall(r'<section class="group"><h3><code>(.*?)</code>', by_rule)
-    assert rules[0] == "structure.required-sections" and rules[-1] == "punctuation.title-comma"
+    assert rules[0] == "numbers.parts-exceed-total" and rules[-1] == "punctuation.title-comma"
     assert len(rules) == len({d.rule for d in result.diagnostics})
 
 
@@ -176,7 +176,7 @@ def test_several_files_get_an_index_with_their_counts():
     assert [a["href"] for a in page.all("a") if a.get("href", "").startswith("#f")] == ["#f0", "#f1"]
     assert page.all("section", id="f0") and page.all("section", id="f1")
     index = markup.split('<nav class="index"', 1)[1].split("</nav>", 1)[0]
-    assert f'{SEED}</a></td><td data-sev="error">8</td><td data-sev="warning">11</td><td data-sev="info">26</td>' in index
+    assert f'{SEED}</a></td><td data-sev="error">11</td><td data-sev="warning">13</td><td data-sev="info">28</td>' in index
     assert f'{CLEAN}</a></td><td data-sev="error">0</td><td data-sev="warning">0</td><td data-sev="info">0</td>' in index
     assert markup.split('<section class="file" id="f1">', 1)[1].count('<p class="clean">未发现问题。</p>') == 1
     assert '<nav class="index"' not in html.render(results[:1])
@@ -228,7 +228,7 @@ def test_cli_writes_the_page_to_the_output_file(tmp_path):
     result = CliRunner().invoke(main, ["--format", "html", "--output-file", str(report), str(SEED)])
     assert result.exit_code == 1 and result.output == ""
     markup = report.read_text(encoding="utf-8")
-    assert markup.startswith("<!DOCTYPE html>") and "共发现 45 个问题" in markup
+    assert markup.startswith("<!DOCTYPE html>") and "共发现 52 个问题" in markup
     # The rules that ran describe themselves in the by-rule view.
     assert ('<h3><code>structure.required-sections</code> <span class="n">1</span></h3>'
             '<p class="about">年度报告缺少法定或格式要求的组成部分。</p>') in markup

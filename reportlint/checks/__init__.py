@@ -17,6 +17,15 @@ KINDS: dict[str, str] = {
     "required_sections": "reportlint.checks.required_sections:RequiredSections",
     "heading_sequence": "reportlint.checks.heading_sequence:HeadingSequence",
     "punctuation": "reportlint.checks.punctuation:Punctuation",
+    "breakdown": "reportlint.checks.breakdown:BreakdownCheck",
+    "rate": "reportlint.checks.rate:Rate",
+    "report_year": "reportlint.checks.report_year:ReportYear",
+    "statistics_period": "reportlint.checks.statistics_period:StatisticsPeriod",
+    "repeated_count": "reportlint.checks.repeated_count:RepeatedCount",
+    "approximation": "reportlint.checks.approximation:Approximation",
+    "enumeration_count": "reportlint.checks.enumeration_count:EnumerationCount",
+    "agency": "reportlint.checks.agency:Agency",
+    "publication_date": "reportlint.checks.publication_date:PublicationDate",
 }
 
 
