@@ -11,6 +11,7 @@ from functools import cached_property
 from .document import Document, Span
 from .profile import Profile, infer_profile
 from .source import Source
+from .tables import Tables, read_tables
 
 SCOPES = ("text", "title", "headings", "paragraphs", "tables")
 
@@ -27,6 +28,11 @@ class Facts:
     @property
     def text(self) -> str:
         return self.document.source.text
+
+    @cached_property
+    def tables(self) -> Tables:
+        """The statistics tables, read into the schema of the edition (see reportlint.tables)."""
+        return read_tables(self.document, self.profile)
 
     def spans(self, scope: str) -> tuple[Span, ...]:
         """The spans of text a scope covers, in document order."""
