@@ -101,17 +101,28 @@ def _use_color(choice: str) -> bool:
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="把结果写入文件，而不是标准输出。")
 @click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（输入或规则出错时仍为 2）。")
-def check(paths, output_format, fail_on, select, ignore, rule_dirs, color, output_file, exit_zero) -> None:
+@click.option("--previous", type=click.Path(dir_okay=False), metavar="FILE",
+              help="上年度的年度报告：核对上年结转、现行有效件数等跨年数据，并检查与上年雷同的内容。")
+def check(paths, output_format, fail_on, select, ignore, rule_dirs, color, output_file, exit_zero, previous) -> None:
     """检查年度报告草稿（文件、目录，或 - 表示标准输入）。"""
     linter = Linter(_load(rule_dirs, select, ignore))
+    documents = list(_documents(paths))
+    last_year = None
+    if previous is not None:
+        if len(documents) != 1:
+            _fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(documents)} 个）")
+        try:
+            last_year = read_source(previous)
+        except SourceError as error:
+            _fail(str(error))
     results, input_errors = [], []
-    for path in _documents(paths):
+    for path in documents:
         try:
             source = read_source(path)
         except SourceError as error:
             input_errors.append(str(error))
             continue
-        results.append(linter.lint(source))
+        results.append(linter.lint(source, last_year))
     use_color = output_format == "text" and output_file is None and _use_color(color)
     output = renderer(output_format)(results, color=use_color)
     if output_file:
@@ -166,6 +177,8 @@ def explain(rule_id, rule_dirs) -> None:
     ]
     if rule.link:
         lines.append(f"依据：{rule.link}")
+    if rule.examples.previous:
+        lines += ["", "示例所对照的上年报告：", f"  {_one_line(rule.examples.previous)}"]
     lines += ["", "正确示例："] + [f"  ✓ {_one_line(example)}" for example in rule.examples.good]
     lines += ["", "错误示例："] + [f"  ✗ {_one_line(example)}" for example in rule.examples.bad]
     click.echo("\n".join(lines))

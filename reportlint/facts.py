@@ -17,9 +17,13 @@ SCOPES = ("text", "title", "headings", "paragraphs", "tables")
 
 
 class Facts:
-    def __init__(self, document: Document, profile: Profile | None = None) -> None:
+    """``previous`` holds the facts of last year's report when one is given
+    (``--previous``), for the checks that compare the two."""
+
+    def __init__(self, document: Document, profile: Profile | None = None, previous: Facts | None = None) -> None:
         self.document = document
         self.profile = profile if profile is not None else infer_profile(document)
+        self.previous = previous
 
     @property
     def source(self) -> Source:

@@ -39,9 +39,10 @@ class Linter:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
 
-    def lint(self, source: Source) -> FileResult:
+    def lint(self, source: Source, previous: Source | None = None) -> FileResult:
+        """Lint a source; ``previous`` is last year's report, for the checks that compare the two."""
         document = parse(source)
-        facts = Facts(document)
+        facts = Facts(document, previous=Facts(parse(previous)) if previous is not None else None)
         diagnostics: list[Diagnostic] = []
         for rule in self.rules:
             try:

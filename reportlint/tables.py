@@ -110,6 +110,7 @@ class StatTable:
     edition: str
     cells: dict[tuple[str, str], TableCell]
     span: Span
+    unread: frozenset[str] = frozenset()  # rows present in the draft whose cells could not be read
 
     @property
     def key(self) -> str:
@@ -447,6 +448,7 @@ class _TableBuilder:
     schema: TableSchema
     edition: str
     cells: dict[tuple[str, str], TableCell] = field(default_factory=dict)
+    unread: set[str] = field(default_factory=set)
     start: int | None = None
     end: int = 0
 
@@ -459,7 +461,7 @@ class _TableBuilder:
     def build(self) -> StatTable | None:
         if not self.cells or self.start is None:
             return None
-        return StatTable(self.schema, self.edition, dict(self.cells), Span(self.start, self.end))
+        return StatTable(self.schema, self.edition, dict(self.cells), Span(self.start, self.end), frozenset(self.unread))
 
 
 class _Reader:
@@ -611,10 +613,14 @@ class _Reader:
     def _put_values(self, builder: _TableBuilder, spec: RowSpec, values, row: TableRow) -> None:
         width = len(spec.columns)
         if len(values) < width:
-            self.unreadable.append(Unreadable(builder.schema.key, spec.name, _row_text(row), row.span, "columns"))
+            self._unreadable(builder, [spec], Unreadable(builder.schema.key, spec.name, _row_text(row), row.span, "columns"))
             return
         values = values[-width:]
         builder.put(spec, [read_cell(cell.text, cell.span, column.holds) for cell, column in zip(values, spec.columns)])
+
+    def _unreadable(self, builder: _TableBuilder, rows: Sequence[RowSpec], row: Unreadable) -> None:
+        self.unreadable.append(row)
+        builder.unread.update(spec.key for spec in rows)
 
     # -- glued text --
 
@@ -655,7 +661,7 @@ class _Reader:
         split = split_digits(tokens, len(spec.columns), constraint, decimals=spec.columns[0].holds == AMOUNT)
         span = Span(tokens[0][1], tokens[-1][1] + len(tokens[-1][0]))
         if split is None:
-            self.unreadable.append(Unreadable(builder.schema.key, spec.name, self.text[span.start:span.end], span, "glued"))
+            self._unreadable(builder, [spec], Unreadable(builder.schema.key, spec.name, self.text[span.start:span.end], span, "glued"))
             return
         builder.put(spec, [
             TableCell(text, Span(at, at + len(text)), NUMBER, Decimal(text), glued=True) for text, at in split
@@ -670,7 +676,9 @@ class _Reader:
         header = self.text[anchor.start():anchor.start() + 200]
         edition = next((edition for edition, pattern in _TABLE2_HEADERS.items() if pattern.search(header)), self.edition)
         builder = self.builders["表二"].get(edition) or self.builders["表二"][STANDARD_2021]
-        found = _find_in_order(self.text, list(builder.schema.rows), self._outside_grids, anchor.start(), window=120)
+        # A body without, say, 行政许可 leaves its row out: the rows found are read.
+        found = _find_in_order(self.text, list(builder.schema.rows), self._outside_grids, anchor.start(), window=120,
+                               complete=False)
         if found is None:
             return
         for spec, start, end in _runs(found):
@@ -692,7 +700,7 @@ class _Reader:
         builder = self.builders["表四"]
         if split is None:
             span = Span(tokens[0][1], tokens[-1][1] + len(tokens[-1][0]))
-            self.unreadable.append(Unreadable("表四", "表四", self.text[span.start:span.end], span, "glued"))
+            self._unreadable(builder, TABLE4.rows, Unreadable("表四", "数据", self.text[span.start:span.end], span, "glued"))
             return
         for index, spec in enumerate(TABLE4.rows):
             builder.put(spec, [
@@ -716,11 +724,18 @@ class _Reader:
 
 
 def _split_row(row: TableRow) -> tuple[list, list]:
-    """(label cells, value cells): values are the cells after the last label."""
+    """(label cells, value cells): the labels lead (after any empty cells a
+    merged label left), the values are everything from the first value on, so
+    that a stray word among the values is a bad value, not a label."""
     cells = list(row.cells)
-    last_label = max((index for index, cell in enumerate(cells) if not _is_value_text(cell.text)), default=-1)
-    labels = [cell for cell in cells[:last_label + 1] if cell.text.strip()]
-    return labels, cells[last_label + 1:]
+    index = 0
+    while index < len(cells) and not cells[index].text.strip():
+        index += 1
+    labels = []
+    while index < len(cells) and not _is_value_text(cells[index].text):
+        labels.append(cells[index])
+        index += 1
+    return labels, cells[index:]
 
 
 def _row_text(row: TableRow) -> str:
@@ -761,19 +776,22 @@ def _glued_sequences_table3(schema: TableSchema) -> list[list[RowSpec]]:
 
 
 def _find_in_order(text: str, rows: list[RowSpec], usable: Callable[[int], bool], start: int = 0,
-                   window: int = 300) -> list[tuple[RowSpec, int, int]] | None:
+                   window: int = 300, complete: bool = True) -> list[tuple[RowSpec, int, int]] | None:
     """Where each row's label starts and ends, found in order, each within
-    ``window`` characters of the one before; None unless every row is found."""
+    ``window`` characters of the one before. None when the first row is not
+    found, or when ``complete`` and any row is missing."""
     found: list[tuple[RowSpec, int, int]] = []
     position = start
-    for index, row in enumerate(rows):
+    for row in rows:
         pattern = _glued_label(row)
-        limit = len(text) if index == 0 else min(len(text), position + window)
+        limit = len(text) if not found else min(len(text), position + window)
         match = pattern.search(text, position, limit)
         while match and not usable(match.start()):
             match = pattern.search(text, match.end(), limit)
         if match is None:
-            return None
+            if complete or not found:
+                return None
+            continue
         found.append((row, match.start(), match.end()))
         position = match.end()
     return found

@@ -17,6 +17,8 @@ KINDS: dict[str, str] = {
     "required_sections": "reportlint.checks.required_sections:RequiredSections",
     "heading_sequence": "reportlint.checks.heading_sequence:HeadingSequence",
     "punctuation": "reportlint.checks.punctuation:Punctuation",
+    "table_identity": "reportlint.checks.table_identity:TableIdentity",
+    "table_cells": "reportlint.checks.table_cells:TableCells",
 }
 
 
