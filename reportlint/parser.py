@@ -227,8 +227,11 @@ class _Builder:
         offset = start
         for piece in pieces:
             stripped = piece.strip()
-            lead = len(piece) - len(piece.lstrip())
-            cells.append(Cell(stripped, Span(offset + lead, offset + lead + len(stripped))))
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                cells.append(Cell(stripped, Span(offset + lead, offset + lead + len(stripped))))
+            else:  # an empty cell is the space between its separators
+                cells.append(Cell("", Span(offset, offset + len(piece))))
             offset += len(piece) + 1
         is_separator = bool(cells) and all(_SEPARATOR_CELL.fullmatch(cell.text) for cell in cells)
         return TableRow(tuple(cells), self._stripped_span(token), is_separator)
