@@ -17,6 +17,7 @@ KINDS: dict[str, str] = {
     "required_sections": "reportlint.checks.required_sections:RequiredSections",
     "heading_sequence": "reportlint.checks.heading_sequence:HeadingSequence",
     "punctuation": "reportlint.checks.punctuation:Punctuation",
+    "preamble_parts": "reportlint.checks.preamble_parts:PreambleParts",
     "table_identity": "reportlint.checks.table_identity:TableIdentity",
     "table_cells": "reportlint.checks.table_cells:TableCells",
 }
