@@ -18,6 +18,7 @@ KINDS: dict[str, str] = {
     "heading_sequence": "reportlint.checks.heading_sequence:HeadingSequence",
     "punctuation": "reportlint.checks.punctuation:Punctuation",
     "preamble_parts": "reportlint.checks.preamble_parts:PreambleParts",
+    "copied_text": "reportlint.checks.copied_text:CopiedText",
     "table_identity": "reportlint.checks.table_identity:TableIdentity",
     "table_cells": "reportlint.checks.table_cells:TableCells",
 }

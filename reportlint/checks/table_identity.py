@@ -12,7 +12,8 @@ With ``for_each: column`` the terms are rows (or named groups of rows, such as
 办理结果) and the identity is checked in each column; with ``for_each: row`` they
 are columns (or groups, such as 申请人). A term written ``-X`` is subtracted;
 ``上年.X`` is the cell of last year's report (``--previous``), and a rule with
-such terms is silent when no previous report is given.
+such terms is silent when no previous report is given, or when it is not the
+report of the year before.
 
 An instance is skipped when one of its cells was not read (another edition's
 row, an unreadable glued row), when a cell is no number (table_cells reports
@@ -91,7 +92,7 @@ class TableIdentity(Kind):
             return
         previous = None
         if self.needs_previous:
-            if facts.previous is None:
+            if facts.previous is None or not _consecutive(facts.previous.profile.year, facts.profile.year):
                 return
             previous = facts.previous.tables.get(self.table)
             if previous is None:
@@ -148,6 +149,11 @@ class TableIdentity(Kind):
             cells = tuple(cell for part in found for cell in part.cells)
             return [_Part(f"{prefix}{term.name}各项", term.sign, cells)]
         return found
+
+
+def _consecutive(last_year: int | None, year: int | None) -> bool:
+    """Whether the previous report is last year's (unknown years are given the benefit of the doubt)."""
+    return last_year is None or year is None or last_year == year - 1
 
 
 def _comparable(parts: list[_Part]) -> bool:
