@@ -10,24 +10,25 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from . import __version__, inspection
-from .diagnostic import Severity
+from .baseline import BaselineError, write_baseline
+from .config import FAIL_ON, ConfigError, describe, forget_loaded
+from .fixes import fix_file
 from .formatters import FORMATS, renderer
-from .linter import Linter, select_rules
+from .formatters.statistics import render_statistics
+from .output import write_atomically
 from .parser import parse
 from .profile import infer_profile
 from .rules import Rule, RuleError, load_rules
-from .output import write_atomically
+from .runner import RunOptions, collect, fixable_diagnostics, progress_printer, run, settings_for
 from .source import STDIN_NAME, SourceError, read_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-# Files a directory argument is searched for.
-DOCUMENT_SUFFIXES = (".txt", ".md")
 
 
 class _DefaultCommandGroup(click.Group):
@@ -48,36 +49,20 @@ def main() -> None:
     """reportlint：政府信息公开工作年度报告合规检查工具。"""
 
 
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
 
 
-def _load(rule_dirs: tuple[str, ...], select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> list[Rule]:
+def _load(rule_dirs: tuple[str, ...]) -> list[Rule]:
     try:
-        rules = load_rules([Path(directory) for directory in rule_dirs])
+        return load_rules([Path(directory) for directory in rule_dirs])
     except RuleError as error:
         _fail(str(error))
-    return select_rules(rules, _split(select), _split(ignore))
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"reportlint: 错误：{message}", err=True)
     sys.exit(EXIT_ERROR)
-
-
-def _documents(paths: tuple[str, ...]) -> Iterator[str]:
-    for path in paths:
-        if path != STDIN_NAME and Path(path).is_dir():
-            found = sorted(
-                candidate
-                for candidate in Path(path).rglob("*")
-                if candidate.suffix.lower() in DOCUMENT_SUFFIXES
-                and candidate.is_file()
-                and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
-            )
-            yield from (str(candidate) for candidate in found)
-        else:
-            yield path
 
 
 def _use_color(choice: str) -> bool:
@@ -86,45 +71,79 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+_RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+                             help="另外加载该目录中的规则包。")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="使用该配置文件（.reportlint.yaml 或 pyproject.toml），不再逐级向上查找。")
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="输出格式。")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
-              help="出现该级别及以上的问题时退出码为 1。")
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default=None,
+              help="出现该级别及以上的问题时退出码为 1（默认按配置，未配置时为 warning）。")
 @click.option("--select", multiple=True, metavar="PREFIX", help="只运行这些规则（按规则编号前缀，逗号分隔）。")
 @click.option("--ignore", multiple=True, metavar="PREFIX", help="不运行这些规则（按规则编号前缀，逗号分隔）。")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
-              help="另外加载该目录中的规则包。")
+@_RULES_OPTION
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="文本输出是否着色（auto：仅在终端且未设置 NO_COLOR 时）。")
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="把结果写入文件，而不是标准输出。")
 @click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（输入或规则出错时仍为 2）。")
+@click.option("--statistics", is_flag=True, help="只输出各规则的问题数。")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="不报告基线文件中已记录的问题。")
+@click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="把当前发现的全部问题记入基线文件。")
+@click.option("--report-unused", is_flag=True, help="报告没有抑制任何问题的抑制注释、allow 项和失效的基线条目。")
+@click.option("--fix", is_flag=True, help="就地修正可安全自动修正的问题（保留文件编码、BOM 和换行符）。")
+@click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改，不写文件。")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="并行进程数（0 表示按 CPU 核数）。")
 @click.option("--previous", type=click.Path(dir_okay=False), metavar="FILE",
               help="上年度的年度报告：核对上年结转、现行有效件数等跨年数据，并检查与上年雷同的内容。")
-def check(paths, output_format, fail_on, select, ignore, rule_dirs, color, output_file, exit_zero, previous) -> None:
+def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs, color, output_file, exit_zero,
+          statistics, baseline_file, write_baseline_file, report_unused, fix, diff, jobs, previous) -> None:
     """检查年度报告草稿（文件、目录，或 - 表示标准输入）。"""
-    linter = Linter(_load(rule_dirs, select, ignore))
-    documents = list(_documents(paths))
     last_year = None
     if previous is not None:
-        if len(documents) != 1:
-            _fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(documents)} 个）")
         try:
             last_year = read_source(previous)
         except SourceError as error:
             _fail(str(error))
-    results, input_errors = [], []
-    for path in documents:
-        try:
-            source = read_source(path)
-        except SourceError as error:
-            input_errors.append(str(error))
-            continue
-        results.append(linter.lint(source, last_year))
-    use_color = output_format == "text" and output_file is None and _use_color(color)
-    output = renderer(output_format)(results, color=use_color)
+    options = RunOptions(
+        config=Path(config_file) if config_file else None,
+        select=_split(select),
+        ignore=_split(ignore),
+        rules=tuple(Path(directory) for directory in rule_dirs),
+        fail_on=fail_on,
+        baseline=Path(baseline_file) if baseline_file and not write_baseline_file else None,
+        report_unused=report_unused,
+        jobs=jobs or os.cpu_count() or 1,
+        previous=last_year,
+    )
+    try:
+        work = collect(paths, options)
+        if last_year is not None and len(work) != 1:
+            _fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(work)} 个）")
+        if fix or diff:
+            changed = _fix(work, options, write=not diff)
+            if diff:
+                sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+        progress = progress_printer() if sys.stderr.isatty() and len(work) > 1 else None
+        outcome = run(work, options, progress)
+    except (ConfigError, RuleError, BaselineError) as error:
+        _fail(str(error))
+    if write_baseline_file:
+        count = write_baseline(Path(write_baseline_file), (d for r in outcome.results for d in r.diagnostics))
+        click.echo(f"已把 {count} 个问题记入基线 {write_baseline_file}。", err=True)
+        sys.exit(EXIT_ERROR if outcome.errors else EXIT_CLEAN)
+    if statistics:
+        output = render_statistics(outcome.results)
+    else:
+        use_color = output_format == "text" and output_file is None and _use_color(color)
+        output = renderer(output_format)(outcome.results, color=use_color, rules=outcome.rules)
     if output_file:
         try:
             write_atomically(Path(output_file), output)
@@ -132,18 +151,53 @@ def check(paths, output_format, fail_on, select, ignore, rule_dirs, color, outpu
             _fail(f"{output_file}: 无法写入（{error.strerror}）")
     else:
         sys.stdout.write(output)
-    for message in input_errors:
+    for note in outcome.notes:
+        click.echo(f"reportlint: 提示：{note}", err=True)
+    for message in outcome.errors:
         click.echo(f"reportlint: 错误：{message}", err=True)
-    if input_errors:
+    if outcome.errors:
         sys.exit(EXIT_ERROR)
-    threshold = Severity(fail_on).rank
-    failed = any(d.severity.rank >= threshold for result in results for d in result.diagnostics)
-    sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_CLEAN)
+
+
+def _fix(work: list, options: RunOptions, *, write: bool) -> bool:
+    """Fix (or, without ``write``, show the diff for) every file; whether any changed."""
+    changed = False
+    for job in work:
+        if job.path == STDIN_NAME:
+            _fail("不能就地修正标准输入")
+        try:
+            outcome = fix_file(job.path, lambda source, job=job: fixable_diagnostics(job, source, options))
+        except (SourceError, OSError) as error:
+            _fail(str(error))
+        if not outcome.changed:
+            continue
+        changed = True
+        if write:
+            outcome.write()
+            click.echo(f"{job.path}: 已修正 {outcome.applied} 处。", err=True)
+        else:
+            sys.stdout.write(outcome.diff())
+    return changed
+
+
+@main.command("config")
+@click.argument("path", default=".", metavar="[PATH]")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="使用该配置文件，不再逐级向上查找。")
+def show_config(path, config_file) -> None:
+    """显示对某个文件（默认当前目录）生效的配置。"""
+    options = RunOptions(config=Path(config_file) if config_file else None)
+    try:
+        forget_loaded()
+        settings = settings_for(path, options)
+    except ConfigError as error:
+        _fail(str(error))
+    click.echo(describe(settings))
 
 
 @main.command("rules")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
-              help="另外加载该目录中的规则包。")
+@_RULES_OPTION
 def list_rules(rule_dirs) -> None:
     """列出全部规则，按规则包分组。"""
     group = None
@@ -158,8 +212,7 @@ def list_rules(rule_dirs) -> None:
 
 @main.command()
 @click.argument("rule_id", metavar="RULE")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
-              help="另外加载该目录中的规则包。")
+@_RULES_OPTION
 def explain(rule_id, rule_dirs) -> None:
     """说明一条规则：检查什么、为什么，以及正反示例。"""
     rules = {rule.id: rule for rule in _load(rule_dirs)}

@@ -70,7 +70,8 @@ class Diagnostic:
     end_line: int
     end_column: int
     suggestion: str | None = None
-    fix: tuple[tuple[Position, Position, str], ...] = ()
+    fix: tuple[tuple[Position, Position, str], ...] = ()  # safe edits only (the rule is fixable)
+    fingerprint: str = ""
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
@@ -86,6 +87,7 @@ class Diagnostic:
             "end_line": self.end_line,
             "end_column": self.end_column,
             "suggestion": self.suggestion,
+            "fingerprint": self.fingerprint,
         }
         if self.fix:
             data["fix"] = [

@@ -6,9 +6,12 @@ use, so a run that selects only wording rules never builds structural ones.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cached_property
 
+from .breakdowns import Breakdown, find_breakdowns
 from .document import Document, Span
+from .numbers import Numbers, read_numbers
 from .profile import Profile, infer_profile
 from .source import Source
 from .tables import Tables, read_tables
@@ -37,6 +40,32 @@ class Facts:
     def tables(self) -> Tables:
         """The statistics tables, read into the schema of the edition (see reportlint.tables)."""
         return read_tables(self.document, self.profile)
+
+    @cached_property
+    def numbers(self) -> Numbers:
+        """Every figure, date and period of the narrative (see reportlint.numbers)."""
+        return read_numbers(self.document)
+
+    @cached_property
+    def breakdowns(self) -> tuple[Breakdown, ...]:
+        """Totals and the figures that break them down (see reportlint.breakdowns)."""
+        return find_breakdowns(self.document, self.numbers)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """Every sentence of every paragraph, in document order."""
+        return tuple(sentence.span for paragraph in self.document.paragraphs() for sentence in paragraph.sentences)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [span.start for span in self.sentences]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence of a paragraph that holds ``offset``, if any."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
+        return None
 
     def spans(self, scope: str) -> tuple[Span, ...]:
         """The spans of text a scope covers, in document order."""

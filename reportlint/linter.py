@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
 from .diagnostic import Diagnostic, Finding, Position, Severity
 from .document import Document
 from .facts import Facts
 from .parser import parse
-from .profile import Profile
+from .profile import Profile, edition_for
 from .rules import Rule
 from .source import Source
 
@@ -36,25 +38,62 @@ def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequ
 
 
 class Linter:
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    """Runs rules over documents.
+
+    ``severities`` overrides a rule's default severity (by rule id);
+    ``profile`` fixes profile fields the document does not state yet (year,
+    agency, edition, level, body, aliases).
+    """
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        *,
+        severities: Mapping[str, Severity] | None = None,
+        profile: Mapping[str, Any] | None = None,
+    ) -> None:
         self.rules = list(rules)
+        self.severities = dict(severities or {})
+        self.profile = dict(profile or {})
 
     def lint(self, source: Source, previous: Source | None = None) -> FileResult:
         """Lint a source; ``previous`` is last year's report, for the checks that compare the two."""
         document = parse(source)
         facts = Facts(document, previous=Facts(parse(previous)) if previous is not None else None)
+        if self.profile:
+            overrides = dict(self.profile)
+            if "year" in overrides and "edition" not in overrides:
+                overrides["edition"] = edition_for(overrides["year"], source.text)
+            facts.profile = replace(facts.profile, **overrides)
         diagnostics: list[Diagnostic] = []
         for rule in self.rules:
+            severity = self.severities.get(rule.id, rule.severity)
             try:
                 for finding in rule.kind.check(facts):
-                    diagnostics.append(_diagnostic(rule, finding, source))
+                    diagnostics.append(_diagnostic(rule, severity, finding, source))
             except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
                 diagnostics.append(_internal_error(rule, error, source))
         diagnostics.sort(key=Diagnostic.sort_key)
         return FileResult(source.path, facts.profile, tuple(diagnostics), document)
 
 
-def _diagnostic(rule: Rule, finding: Finding, source: Source) -> Diagnostic:
+def fingerprint(rule_id: str, source: Source, start: int, end: int) -> str:
+    """A fingerprint of a finding that survives edits elsewhere: the rule and the
+    text of the span with a little context on its line, spaces ignored — not its
+    line number, so a finding keeps it when lines are inserted above."""
+    line_start = source.text.rfind("\n", 0, start) + 1
+    line_end = source.text.find("\n", end)
+    line_end = len(source.text) if line_end == -1 else line_end
+    context = source.text[max(line_start, start - _CONTEXT):min(line_end, end + _CONTEXT)]
+    digest = hashlib.sha256(f"{rule_id}\x00{''.join(context.split())}".encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+# Characters of context on each side of a span that its fingerprint covers.
+_CONTEXT = 12
+
+
+def _diagnostic(rule: Rule, severity: Severity, finding: Finding, source: Source) -> Diagnostic:
     line, column = source.position(finding.span.start)
     end_line, end_column = source.position(finding.span.end)
     fix = tuple(
@@ -63,7 +102,7 @@ def _diagnostic(rule: Rule, finding: Finding, source: Source) -> Diagnostic:
     )
     return Diagnostic(
         rule=rule.id,
-        severity=rule.severity,
+        severity=severity,
         message=rule.message.format_map(finding.args),
         path=source.path,
         line=line,
@@ -71,7 +110,8 @@ def _diagnostic(rule: Rule, finding: Finding, source: Source) -> Diagnostic:
         end_line=end_line,
         end_column=end_column,
         suggestion=finding.edits[0].text if len(finding.edits) == 1 else None,
-        fix=fix,
+        fix=fix if rule.fixable else (),
+        fingerprint=fingerprint(rule.id, source, finding.span.start, finding.span.end),
     )
 
 
@@ -85,4 +125,5 @@ def _internal_error(rule: Rule, error: Exception, source: Source) -> Diagnostic:
         column=1,
         end_line=1,
         end_column=1,
+        fingerprint=fingerprint(INTERNAL_ERROR, source, 0, 0),
     )

@@ -6,6 +6,10 @@ _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3,
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
 
+# Character classes for regular expressions that find numerals in text.
+CHINESE_DIGITS = "".join(_DIGITS)
+CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "".join(_SMALL_UNITS) + "".join(_LARGE_UNITS)
+
 
 def chinese_numeral_value(text: str) -> int:
     """The value of a Chinese numeral: 十二 → 12, 一百八十三 → 183, 两千零五 → 2005.
@@ -32,6 +36,17 @@ def chinese_numeral_value(text: str) -> int:
         else:
             raise ValueError(f"not a Chinese numeral: {text!r}")
     return total + section + digit
+
+
+def chinese_count_value(text: str) -> int:
+    """The value of a Chinese numeral written as a count (一百八十三, 十二, 五).
+
+    Unlike chinese_numeral_value, a run of two or more bare digits is refused:
+    "三四天" is an approximate range and "二〇一六" a year, not counts.
+    """
+    if len(text) > 1 and all(char in _DIGITS for char in text):
+        raise ValueError(f"not a count: {text!r}")
+    return chinese_numeral_value(text)
 
 
 def chinese_ordinal(value: int) -> str:

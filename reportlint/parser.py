@@ -107,6 +107,10 @@ def _lark() -> Lark:
         lexer="contextual",
         transformer=_LineTransformer(),
         maybe_placeholders=False,
+        # Analysing the grammar takes ~50 ms, loading the analysis ~1 ms: Lark
+        # keeps it in a temporary file named by a hash of the grammar, its
+        # options and the Python version, and rebuilds when it cannot read it.
+        cache=True,
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .document import Document, Paragraph
-from .numerals import chinese_numeral_value
+from .numbers import DateMention, find_date_mentions, find_periods, first_full_date
 
 # The editions of the report format (domain.md §1–2).
 FREE_2008 = "free-2008"  # 2008 条例, no unified format (reports up to 2018)
@@ -26,28 +26,36 @@ EDITION_NAMES = {
     STANDARD_2021: "2021年统一格式（国办公开办函〔2021〕30号）",
 }
 
-_YEAR_IN_TITLE = re.compile(r"([12][0-9]{3})\s*年")
-_PERIOD = re.compile(
-    r"(?P<y1>[12][0-9]{3})年(?P<m1>[0-9]{1,2})月(?P<d1>[0-9]{1,2})日\s*起?\s*(?:至|到|—|－|-|~|～)\s*"
-    r"(?:(?P<y2>[12][0-9]{3})年)?(?P<m2>[0-9]{1,2})月(?P<d2>[0-9]{1,2})日"
-)
-_YEAR_OF_REPORT = re.compile(r"([12][0-9]{3})\s*年度?(?:政府|政务)?信息公开")
-_FIRST_YEAR = re.compile(r"([12][0-9]{3})年")
-_ARABIC_DATE = re.compile(r"([12][0-9]{3})\s*(?:-|/|\.|年)\s*([0-9]{1,2})\s*(?:-|/|\.|月)\s*([0-9]{1,2})")
-_CHINESE_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+# What follows the year when a preamble names the report: "2015年度政府信息公开…".
+_REPORT_AFTER_YEAR = re.compile(r"\s*(?:政府|政务)?信息公开")
 _AGENCY_END = re.compile(r"(?:政府|政务)?信息公开|政务公开|年度报告|工作年度报告")
 
 # Province-level municipalities: their 市 is a province.
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办公厅|厅|办|中心|署|所|站|院|队|管理处|处)$")
-# Words whose 市/区/县 is not an administrative division.
-_NOT_PLACES = re.compile(r"市场|城市|都市|社区|区域|县域|市政|市民")
-_PLACE_LEVELS = (
-    (re.compile(r"(?:街道|乡|镇)"), "township"),
-    (re.compile(r"(?:县|区|旗)"), "county"),
-    (re.compile(r"(?:市|州|盟|地区)"), "city"),
-    (re.compile(r"(?:省|自治区)"), "province"),
+# Words whose 市/区/县 is not an administrative division ("宣城市" is one: 城市 alone is not listed).
+_NOT_PLACES = re.compile(r"市场|城市管理|城市建设|都市|社区|区域|县域|市政(?!府)|市民")
+_DIVISIONS = re.compile(r"自治区|街道|地区|[省市州盟县区旗乡镇]")
+_DIVISION_LEVELS = {
+    "街道": "township", "乡": "township", "镇": "township",
+    "县": "county", "区": "county", "旗": "county",
+    "市": "city", "州": "city", "盟": "city", "地区": "city",
+    "省": "province", "自治区": "province",
+}
+# Where a preamble names the issuing body (drafts without a title): "由杭州市上城区科学技术局编制",
+# "汇总楚雄州科学技术局政府信息公开工作情况", "现将2016年度楚雄市政府信息公开工作情况报告如下",
+# "请与平潭综合实验区管委会信息公开工作办公室联系", "《福州市科学技术局政府信息公开指南》".
+_NAMED_IN_FRONT = (
+    re.compile(r"由([^，。；,;、（(]{3,40}?)(?:编制|编写|负责编制)"),
+    re.compile(r"汇总([^，。；,;、]{3,40}?)(?:各[^，。；,;、]{0,10})?政府信息公开"),
+    re.compile(r"现将(?:[0-9]{4}年度?)?([^，。；,;、]{3,40}?)(?:政府|政务)?信息公开工作"),
+    re.compile(r"与([^，。；,;、与]{3,60}?)联系"),
+    re.compile(r"请联系[:：]([^，。；,;、]{3,60}?)(?:[,，;；]|地址)"),
 )
+_NAMED_IN_BODY = re.compile(r"《([^《》]{3,40}?)政府信息公开(?:指南|目录)》")
+# 政府 followed by 信息公开 is the phrase 政府信息公开, not a body.
+_BODY_ENDING = re.compile(r"(?:人民政府|政府(?!信息公开)|管委会|管理委员会|委员会|局|厅|委)(?=[^局厅委府会]|$)")
+_ALIAS_IN_BRACKETS = re.compile(r"[（(][^（）()]*(?:委员会|政府|管委会|局)[）)]")
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,7 @@ class Profile:
     edition: str
     published: date | None
     period: tuple[date, date] | None
+    aliases: tuple[str, ...] = ()  # other names the agency uses for itself (configuration)
 
     def to_dict(self) -> dict:
         return {
@@ -71,6 +80,7 @@ class Profile:
             "edition": self.edition,
             "published": self.published.isoformat() if self.published else None,
             "period": [day.isoformat() for day in self.period] if self.period else None,
+            "aliases": list(self.aliases),
         }
 
 
@@ -85,7 +95,7 @@ def infer_profile(document: Document) -> Profile:
         agency=agency,
         body=body,
         level=level,
-        edition=_edition(year, document.text),
+        edition=edition_for(year, document.text),
         published=_published(document),
         period=period,
     )
@@ -101,69 +111,109 @@ def _front_paragraphs(document: Document) -> list[Paragraph]:
 
 def _period(document: Document) -> tuple[date, date] | None:
     for paragraph in _front_paragraphs(document):
-        for match in _PERIOD.finditer(paragraph.text):
-            try:
-                start = date(int(match["y1"]), int(match["m1"]), int(match["d1"]))
-                end = date(int(match["y2"] or match["y1"]), int(match["m2"]), int(match["d2"]))
-            except ValueError:
-                continue
-            return start, end
+        for period in find_periods(document.text, paragraph.span.start, paragraph.span.end):
+            if period.start is not None and period.year is not None:
+                return period.first_day(), period.last_day()
     return None
+
+
+def _first_year(text: str) -> DateMention | None:
+    return next((mention for mention in find_date_mentions(text) if mention.year is not None), None)
 
 
 def _year(document: Document, period: tuple[date, date] | None) -> tuple[int | None, str | None]:
     if document.title:
-        match = _YEAR_IN_TITLE.search(document.title.text)
-        if match:
-            return int(match.group(1)), "标题"
+        mention = _first_year(document.title.text)
+        if mention:
+            return mention.year, "标题"
     if period:
         return period[0].year, "统计期限"
     front = _front_paragraphs(document)
     for paragraph in front:
-        match = _YEAR_OF_REPORT.search(paragraph.text)
-        if match:
-            return int(match.group(1)), "前言"
+        for mention in find_date_mentions(paragraph.text):
+            if mention.year is not None and _REPORT_AFTER_YEAR.match(paragraph.text, mention.span.end):
+                return mention.year, "前言"
     for paragraph in list(document.paragraphs())[:3]:
-        match = _FIRST_YEAR.search(paragraph.text)
-        if match:
-            return int(match.group(1)), "正文"
+        mention = _first_year(paragraph.text)
+        if mention:
+            return mention.year, "正文"
     return None, None
 
 
 def _agency(document: Document) -> str | None:
     if not document.title:
-        return None
+        return _agency_in_front(document)
     title = document.title.text
-    match = _YEAR_IN_TITLE.search(title)
-    if match and match.start() > 0:
-        name = title[: match.start()]
+    mention = _first_year(title)
+    if mention and mention.span.start > 0:
+        name = title[: mention.span.start]
     else:
-        rest = title[match.end():] if match else title
+        rest = title[mention.span.end:] if mention else title
         end = _AGENCY_END.search(rest)
         name = rest[: end.start()] if end else ""
     name = re.sub(r"\s+", "", name).strip("（）()")
     return name or None
 
 
+def _agency_in_front(document: Document) -> str | None:
+    """The issuing body as a preamble names it, for drafts without a title."""
+    front = " ".join(paragraph.text for paragraph in _front_paragraphs(document))
+    for pattern in _NAMED_IN_FRONT:
+        for match in pattern.finditer(front):
+            name = _body_name(match.group(1))
+            if name:
+                return name
+    for paragraph in list(document.paragraphs())[:8]:
+        for match in _NAMED_IN_BODY.finditer(paragraph.text):
+            name = _body_name(match.group(1))
+            if name:
+                return name
+    return None
+
+
+def _body_name(words: str) -> str | None:
+    """The name of a body in words that may go on to one of its offices:
+    平潭综合实验区管委会信息公开工作办公室 → 平潭综合实验区管委会,
+    宣城市政务公开办公室 → 宣城市; None when the words name no place."""
+    words = _ALIAS_IN_BRACKETS.sub("", re.sub(r"\s+", "", words))
+    if not words or words[0] in "本我该其各":
+        return None
+    endings = list(_BODY_ENDING.finditer(words))
+    name = words[: endings[-1].end()] if endings else words
+    place = division_of(name)
+    if place is None or place[1] == len(place[0]):
+        return None  # no place, or only an abbreviation of one: 市政府
+    if not endings:
+        name = name[: place[1]]
+    return name
+
+
+def division_of(agency: str) -> tuple[str, int] | None:
+    """The last administrative division an agency's name names before the body
+    itself, and where it ends: 楚雄州科学技术局 → ("州", 3), 宣城市人民政府 → ("市", 3)."""
+    masked = _NOT_PLACES.sub(lambda match: "□" * len(match.group()), agency)
+    masked = re.sub(r"(?:人民政府|政府).*$", lambda match: "□" * len(match.group()), masked)
+    found = None
+    for match in _DIVISIONS.finditer(masked):
+        found = (match.group(), match.end())
+    return found
+
+
 def _agency_kind(agency: str | None) -> tuple[str | None, str | None]:
     if not agency:
         return None, None
-    body = "department" if _DEPARTMENT.search(agency) and not agency.endswith("人民政府") else "government"
+    # A zone's 管理委员会 (管委会) governs the zone like a people's government.
+    governing = agency.endswith(("人民政府", "管理委员会"))
+    body = "department" if _DEPARTMENT.search(agency) and not governing else "government"
     if agency.startswith(_MUNICIPALITIES):
         return body, "province"
-    place = re.sub(r"(?:人民政府.*|政府.*)$", "", agency) if body == "government" else agency
-    place = _NOT_PLACES.sub("", place)
-    # The level is that of the last administrative division named before the
-    # body itself: 楚雄州科学技术局 → 州 → city level.
-    best: tuple[int, str] | None = None
-    for pattern, level in _PLACE_LEVELS:
-        for match in pattern.finditer(place):
-            if best is None or match.end() > best[0]:
-                best = (match.end(), level)
-    return body, best[1] if best else None
+    division = division_of(agency)
+    return body, _DIVISION_LEVELS[division[0]] if division else None
 
 
-def _edition(year: int | None, text: str) -> str:
+def edition_for(year: int | None, text: str) -> str:
+    """The edition of the format a report of ``year`` follows (by its text when
+    the year is unknown)."""
     if year is not None:
         if year >= 2021:
             return STANDARD_2021
@@ -185,17 +235,5 @@ def _published(document: Document) -> date | None:
     return None
 
 
-def parse_date(text: str) -> date | None:
-    """The first full date in a text: 2017-01-19, 2020年1月31日, 二〇一三年一月二十日."""
-    match = _ARABIC_DATE.search(text)
-    if match:
-        values = [int(group) for group in match.groups()]
-    else:
-        match = _CHINESE_DATE.search(text)
-        if not match:
-            return None
-        values = [chinese_numeral_value(group) for group in match.groups()]
-    try:
-        return date(*values)
-    except ValueError:
-        return None
+# The first full date of a text; the number layer reads dates for everyone.
+parse_date = first_full_date

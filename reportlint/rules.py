@@ -14,17 +14,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .checks import KINDS, kind_class
 from .checks.base import Kind, OptionError, scope_option_error
 from .diagnostic import Severity
+from .yamlfile import read_mapping
 
-COMMON_KEYS = ("kind", "message", "severity", "description", "examples", "scope", "link")
+COMMON_KEYS = ("kind", "message", "severity", "description", "examples", "scope", "link", "fixable")
 REQUIRED_KEYS = ("kind", "message", "severity", "description", "examples")
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 class RuleError(Exception):
     """A rule file that cannot be used. The message names the file (and line)."""
@@ -47,6 +43,7 @@ class Rule:
     description: str
     examples: Examples
     link: str | None = None
+    fixable: bool = False  # its edits cannot change meaning: --fix applies them
 
     @property
     def group(self) -> str:
@@ -96,20 +93,7 @@ def load_rules(extra_packs: list[Path] | tuple[Path, ...] = ()) -> list[Rule]:
 
 
 def load_rule(rule_id: str, path: Path) -> Rule:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise RuleError(f"{path}: 无法读取规则文件（{error}）") from None
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise RuleError(f"{where}: YAML 语法错误（{getattr(error, 'problem', error)}）") from None
-    if not isinstance(data, dict):
-        raise RuleError(f"{path}: 规则文件应为一个映射（键: 值）")
-    lines = _key_lines(node)
+    data, lines = read_mapping(path, RuleError, "规则文件")
 
     def fail(key: str, problem: str) -> RuleError:
         line = lines.get(key)
@@ -139,13 +123,17 @@ def load_rule(rule_id: str, path: Path) -> Rule:
     link = data.get("link")
     if link is not None and not isinstance(link, str):
         raise fail("link", "应为字符串")
+    fixable = data.get("fixable", False)
+    if not isinstance(fixable, bool):
+        raise fail("fixable", "应为 true 或 false")
     _check_message(data["message"], kind_type, fail)
     own = {key: value for key, value in data.items() if key not in COMMON_KEYS}
     try:
         kind = kind_type(kind_type.validate(own), scope)
     except OptionError as error:
         raise fail(error.key, str(error)) from None
-    return Rule(rule_id, path, kind, data["message"].strip(), severity, data["description"].strip(), examples, link)
+    return Rule(rule_id, path, kind, data["message"].strip(), severity, data["description"].strip(), examples, link,
+                fixable)
 
 
 def _examples(value: Any, fail) -> Examples:
@@ -172,9 +160,3 @@ def _check_message(message: str, kind_type: type[Kind], fail) -> None:
             known = "、".join("{" + arg + "}" for arg in sorted(kind_type.message_args))
             raise fail("message", f"未知的占位符 {{{field}}}（{kind_type.name} 类规则可用：{known}）")
 
-
-def _key_lines(node: Any) -> dict[str, int]:
-    """1-based line of each top-level key of a YAML mapping node."""
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +42,9 @@ class Source:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
+    # Offsets in ``text`` of the "\n"s that were "\r\n" in the file, to map
+    # positions back to the text as written (fixes edit that).
+    crlf_offsets: tuple[int, ...] = field(default=(), repr=False, compare=False)
     line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -58,6 +61,14 @@ class Source:
         index = bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
+    def offset(self, line: int, column: int) -> int:
+        """The character offset into ``text`` of a 1-based (line, column)."""
+        return self.line_starts[line - 1] + column - 1
+
+    def written_offset(self, offset: int) -> int:
+        """An offset into ``text`` as an offset into the text as the file wrote it."""
+        return offset + bisect_left(self.crlf_offsets, offset)
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its newline."""
         start = self.line_starts[line - 1]
@@ -67,23 +78,34 @@ class Source:
 
 def decode(data: bytes, path: str) -> Source:
     """Decode bytes into a Source, or raise SourceError naming ``path``."""
+    text, encoding, bom = decode_text(data, path)
+    return from_decoded(path, text, encoding, bom=bom)
+
+
+def decode_text(data: bytes, path: str) -> tuple[str, str, bool]:
+    """(text as written, encoding, whether a BOM preceded it) — newlines untouched."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            encoding = encoding.replace("-sig", "")
             try:
-                text = data[len(bom):].decode(encoding.replace("-sig", ""))
+                return data[len(bom):].decode(encoding), encoding, True
             except UnicodeDecodeError as error:
                 raise SourceError(
                     f"{path}: 无法按 {encoding.upper()}（文件开头有字节顺序标记）解码，"
                     f"第 {error.start} 字节处有非法字节"
                 ) from None
-            return _normalised(path, text, encoding.replace("-sig", ""), bom=True)
     for encoding in ("utf-8", "gb18030"):
         try:
-            text = data.decode(encoding)
+            return data.decode(encoding), encoding, False
         except UnicodeDecodeError:
             continue
-        return _normalised(path, text, encoding, bom=False)
     raise SourceError(f"{path}: 无法识别文件编码（既不是 UTF-8，也不是 GB18030/GBK），请另存为 UTF-8 文本")
+
+
+def encode_text(text: str, encoding: str, bom: bool) -> bytes:
+    """The inverse of decode_text: bytes as the file was written."""
+    prefix = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+    return (prefix[encoding] if bom else b"") + text.encode(encoding)
 
 
 def _check_text(path: str, text: str) -> None:
@@ -109,12 +131,18 @@ def read_source(path: str | Path) -> Source:
 
 def from_text(text: str, path: str = "<text>") -> Source:
     """A Source for text already in memory (the Python API, rule examples)."""
-    return _normalised(path, text, "utf-8", bom=False)
+    return from_decoded(path, text, "utf-8", bom=False)
 
 
-def _normalised(path: str, text: str, encoding: str, *, bom: bool) -> Source:
+def from_decoded(path: str, text: str, encoding: str, *, bom: bool) -> Source:
+    """A Source for decoded text as written, newlines not yet normalised."""
     _check_text(path, text)
     if "\r" not in text:
         return Source(path, text, encoding, bom, "\n")
-    newline = "\r\n" if "\r\n" in text else "\r"
-    return Source(path, text.replace("\r\n", "\n").replace("\r", "\n"), encoding, bom, newline)
+    crlf = []
+    start = text.find("\r\n")
+    while start != -1:
+        crlf.append(start - len(crlf))
+        start = text.find("\r\n", start + 2)
+    newline = "\r\n" if crlf else "\r"
+    return Source(path, text.replace("\r\n", "\n").replace("\r", "\n"), encoding, bom, newline, tuple(crlf))

@@ -183,10 +183,20 @@ def test_output_file_and_exit_zero(tmp_path):
     result = run("--format", "json", "--output-file", report, "--exit-zero", SEED)
     assert result.exit_code == 0
     assert result.output == ""
-    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["error"] == 7
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["error"] == 10
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
 
 
 def test_output_file_in_a_missing_folder_is_an_error(tmp_path):
     result = run("--output-file", tmp_path / "absent" / "out.txt", SEED)
     assert result.exit_code == 2
+
+
+def test_output_file_is_readable_by_others_as_the_umask_allows(tmp_path):
+    previous = os.umask(0o022)
+    try:
+        report = tmp_path / "report.txt"
+        run("--output-file", report, CLEAN)
+        assert report.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(previous)

@@ -68,3 +68,55 @@ def test_untitled_corpus_reports_get_their_year():
     for name, year in [("05_pingtan-2011.txt", 2011), ("15_pingtan-2021.txt", 2021), ("16_pingtan-2022.txt", 2022),
                        ("18_pingtan-2024.txt", 2024), ("01_shanghai-govoffice-2019.txt", 2019)]:
         assert infer_profile(parse(read_source(files[name]))).year == year, name
+
+
+@pytest.mark.parametrize(
+    ("preamble", "agency", "body", "level"),
+    [
+        ("根据《条例》规定编制本报告。由杭州市上城区科学技术局编制。", "杭州市上城区科学技术局", "department", "county"),
+        ("本报告根据《条例》等文件要求，汇总平潭综合实验区各有关单位政府信息公开工作情况编制而成。", "平潭综合实验区", "government", "county"),
+        ("如对本报告有任何疑问，请与平潭综合实验区管委会信息公开工作办公室联系（地址：平潭综合实验区管委会办公室）。",
+         "平潭综合实验区管委会", "government", "county"),
+        ("如对本报告有疑问,请与咸宁市审计局综合科联系(地址:湖北省咸宁市贺胜路366号)。", "咸宁市审计局", "department", "city"),
+        ("现将2016年度楚雄市政府信息公开工作情况报告如下:", "楚雄市", "government", "city"),
+        ("若有疑问，可直接与南平市政府信息公开工作领导小组办公室联系。", "南平市", "government", "city"),
+        ("如有疑问，请联系:中国(福建)自由贸易试验区福州片区管理委员会(福州保税港区管理委员会)政府信息公开办公室,地址:福州马尾区。",
+         "中国(福建)自由贸易试验区福州片区管理委员会", "government", "county"),
+    ],
+)
+def test_agency_from_the_preamble_without_a_title(preamble, agency, body, level):
+    profile = profile_of(preamble + "\n一、概述\n本年度工作情况如下。\n")
+    assert (profile.agency, profile.body, profile.level) == (agency, body, level)
+
+
+def test_agency_from_the_guide_named_in_the_body_when_the_preamble_names_none():
+    text = ("如对本报告有任何疑问，请与本单位政务公开受理机构联系。\n一、概述\n"
+            "我局严格编制了《福州市科学技术局政府信息公开指南》和《福州市科学技术局政府信息公开目录》。\n")
+    assert profile_of(text).agency == "福州市科学技术局"
+
+
+def test_abbreviated_bodies_name_no_agency():
+    assert profile_of("本报告由市政府办公室综合全市各乡镇和市属各部门政府信息公开年度报告编制而成。\n一、概述\n").agency is None
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("宣城市人民政府2016年信息公开工作年度报告", "city"),  # 城市 inside 宣城市 is no "city" word
+        ("宣城市城市管理局2016年政府信息公开工作年度报告", "city"),
+        ("南平市政府2012年政府信息公开工作年度报告", "city"),  # 市政府 is no 市政
+        ("某县市场监督管理局2016年政府信息公开工作年度报告", "county"),
+    ],
+)
+def test_level_of_names_with_place_like_words(title, level):
+    assert profile_of(title + "\n一、概述\n").level == level
+
+
+def test_untitled_corpus_reports_get_their_agency():
+    files = {path.name: path for path in sorted((SHARED / "corpus").glob("*.txt"))}
+    if not files:
+        pytest.skip(f"{SHARED / 'corpus'} is absent")
+    for name, agency in [("05_pingtan-2011.txt", "平潭综合实验区管委会"), ("16_pingtan-2022.txt", "平潭综合实验区"),
+                         ("24_fuzhou-gulou-district-2025-excerpt.txt", "鼓楼区人民政府"),
+                         ("29_chuxiong-city-2017-excerpt.txt", "楚雄市人民政府")]:
+        assert infer_profile(parse(read_source(files[name]))).agency == agency, name

@@ -1,7 +1,8 @@
 """Output formats: pure functions from lint results to text.
 
-Each module exports ``render(results, *, color=False) -> str``. A formatter
-never re-parses anything: what it needs is in the FileResult.
+Each module exports ``render(results, *, color=False, rules=()) -> str``; `rules`
+are the rules that ran (SARIF describes them). A formatter never re-parses
+anything: what it needs is in the FileResult.
 """
 
 from __future__ import annotations
@@ -12,6 +13,11 @@ from importlib import import_module
 FORMATS: dict[str, str] = {
     "text": "reportlint.formatters.text",
     "json": "reportlint.formatters.json",
+    "sarif": "reportlint.formatters.sarif",
+    "github": "reportlint.formatters.github",
+    "junit": "reportlint.formatters.junit",
+    "gitlab": "reportlint.formatters.gitlab",
+    "html": "reportlint.formatters.html",
 }
 
 

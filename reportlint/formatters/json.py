@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import json
 from collections import Counter
 
 from ..linter import FileResult
+from ..rules import Rule
 
 SCHEMA_VERSION = 1
 
 
-def render(results: list[FileResult], *, color: bool = False) -> str:
+def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Rule] = ()) -> str:
     counts = Counter(d.severity.value for result in results for d in result.diagnostics)
     document = {
         "version": SCHEMA_VERSION,

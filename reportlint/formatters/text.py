@@ -5,11 +5,14 @@ them, with the source line and the span underlined for errors and warnings
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import unicodedata
 from collections import Counter
 
 from ..diagnostic import Diagnostic, Severity
 from ..linter import FileResult
+from ..rules import Rule
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # Long lines (a flattened web page is one line) are shown as a window this wide
@@ -17,7 +20,7 @@ _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _CONTEXT = 30
 
 
-def render(results: list[FileResult], *, color: bool = False) -> str:
+def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Rule] = ()) -> str:
     paint = _painter(color)
     out: list[str] = []
     for result in results:
@@ -28,7 +31,7 @@ def render(results: list[FileResult], *, color: bool = False) -> str:
             out.append(f"{where} {severity} [{diagnostic.rule}] {diagnostic.message}")
             if diagnostic.severity is not Severity.INFO and diagnostic.rule != "internal-error":
                 out.extend(_excerpt(diagnostic, source.line_text(diagnostic.line), paint))
-    out.append(_summary(results))
+    out.append(summary(results))
     return "\n".join(out) + "\n"
 
 
@@ -51,7 +54,8 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-def _summary(results: list[FileResult]) -> str:
+def summary(results: list[FileResult]) -> str:
+    """The closing sentence: counts by severity and files checked (the HTML page opens with it)."""
     counts = Counter(d.severity for result in results for d in result.diagnostics)
     files = len(results)
     total = sum(counts.values())

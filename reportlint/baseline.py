@@ -1,0 +1,104 @@
+"""Baselines: accepted findings recorded in a file, for drafts that cannot carry
+suppression comments (plain text) or for adopting reportlint on a backlog.
+
+`reportlint --write-baseline FILE PATH...` records the current diagnostics;
+`reportlint --baseline FILE PATH...` then reports only new ones. An entry names
+the draft (relative to the baseline file), the rule and the diagnostic's
+fingerprint — the rule plus the text around the finding, not its line — so an
+entry survives lines inserted above it and edits elsewhere in the draft. Equal
+fingerprints are counted, so a second identical finding is still new.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostic import Diagnostic
+from .output import write_atomically
+from .suppressions import unused_diagnostic
+
+VERSION = 1
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read; the message names it."""
+
+
+@dataclass
+class Baseline:
+    path: Path
+    entries: Counter = field(default_factory=Counter)  # (path, rule, fingerprint) → count
+    messages: dict = field(default_factory=dict)  # the same key → a message, for people reading the file
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise BaselineError(f"{path}: 基线文件不存在（先用 --write-baseline 生成）") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise BaselineError(f"{path}: 无法读取基线文件（{error}）") from None
+        if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("entries"), list):
+            raise BaselineError(f"{path}: 不是第 {VERSION} 版的 reportlint 基线文件")
+        baseline = cls(path)
+        for index, entry in enumerate(data["entries"]):
+            try:
+                key = (entry["path"], entry["rule"], entry["fingerprint"])
+                count = int(entry.get("count", 1))
+            except (TypeError, KeyError, ValueError):
+                raise BaselineError(f"{path}: entries[{index}] 缺少 path、rule 或 fingerprint") from None
+            baseline.entries[key] += count
+            baseline.messages[key] = entry.get("message", "")
+        return baseline
+
+    def key(self, diagnostic: Diagnostic) -> tuple[str, str, str]:
+        return (self.relative(diagnostic.path), diagnostic.rule, diagnostic.fingerprint)
+
+    def relative(self, path: str) -> str:
+        """A draft's path as entries name it: relative to the baseline file."""
+        try:
+            return Path(os.path.relpath(Path(path).resolve(), self.path.resolve().parent)).as_posix()
+        except ValueError:  # another drive
+            return Path(path).as_posix()
+
+    def filter(self, diagnostics: Iterable[Diagnostic], remaining: Counter) -> list[Diagnostic]:
+        """Drop baselined diagnostics, spending ``remaining`` (a copy of the entries)."""
+        kept = []
+        for diagnostic in diagnostics:
+            key = self.key(diagnostic)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+            else:
+                kept.append(diagnostic)
+        return kept
+
+    def stale(self, remaining: Counter, linted: dict[str, str]) -> list[Diagnostic]:
+        """Entries for drafts linted in this run (``linted`` maps an entry path to
+        the path as given) that matched nothing: the finding is gone."""
+        return [
+            unused_diagnostic(linted[entry_path], 1, 1, 1,
+                              f"基线 {self.path.name} 中 [{rule}] 的条目已失效（“{self.messages.get((entry_path, rule, mark), '')}”"
+                              "已不再出现），可重新生成基线。")
+            for (entry_path, rule, mark), count in sorted(remaining.items())
+            if count > 0 and entry_path in linted
+        ]
+
+
+def write_baseline(path: Path, diagnostics: Iterable[Diagnostic]) -> int:
+    """Record diagnostics as accepted; returns how many were recorded."""
+    baseline = Baseline(path)
+    for diagnostic in diagnostics:
+        key = baseline.key(diagnostic)
+        baseline.entries[key] += 1
+        baseline.messages[key] = diagnostic.message
+    entries = [
+        {"path": key[0], "rule": key[1], "fingerprint": key[2], "count": count, "message": baseline.messages[key]}
+        for key, count in sorted(baseline.entries.items())
+    ]
+    write_atomically(path, json.dumps({"version": VERSION, "entries": entries}, ensure_ascii=False, indent=2) + "\n")
+    return sum(baseline.entries.values())

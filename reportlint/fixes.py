@@ -1,0 +1,92 @@
+"""Safe fixes: `--fix` applies the edits of fixable rules, `--diff` shows them.
+
+Only rules marked `fixable: true` contribute edits, and only edits that cannot
+change meaning are marked so (half-width to full-width punctuation, «» to 《》,
+doubled marks, exact law titles). Edits are applied to the text exactly as the
+file holds it — its encoding, BOM and newlines (even mixed ones) — so every byte
+outside an edit stays as it was; the file is replaced atomically. Fixing repeats
+until nothing more changes (an edit can make another possible), at most
+MAX_PASSES times.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostic import Diagnostic
+from .output import write_atomically
+from .source import Source, decode_text, encode_text, from_decoded
+
+MAX_PASSES = 10
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    path: str
+    before: str  # the text as written, before and after fixing
+    after: str
+    applied: int
+    encoding: str
+    bom: bool
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    def diff(self) -> str:
+        return "".join(
+            difflib.unified_diff(
+                self.before.splitlines(keepends=True),
+                self.after.splitlines(keepends=True),
+                fromfile=f"a/{self.path}",
+                tofile=f"b/{self.path}",
+            )
+        )
+
+    def write(self) -> None:
+        write_atomically(Path(self.path), encode_text(self.after, self.encoding, self.bom))
+
+
+def fix_file(path: str, lint: Callable[[Source], list[Diagnostic]]) -> FixOutcome:
+    """Fix one file in memory; ``lint`` returns the diagnostics to act on (after
+    suppressions). Raises SourceError for a file that cannot be decoded."""
+    data = Path(path).read_bytes()
+    before, encoding, bom = decode_text(data, path)
+    text = before
+    applied = 0
+    for _ in range(MAX_PASSES):
+        source = from_decoded(path, text, encoding, bom=bom)
+        edits = _edits(source, lint(source))
+        if not edits:
+            break
+        text = _apply(text, edits)
+        applied += len(edits)
+    return FixOutcome(path, before, text, applied, encoding, bom)
+
+
+def _edits(source: Source, diagnostics: list[Diagnostic]) -> list[tuple[int, int, str]]:
+    """Non-overlapping edits as (start, end, text) offsets into the text as written."""
+    edits = sorted(
+        (
+            source.written_offset(source.offset(start.line, start.column)),
+            source.written_offset(source.offset(end.line, end.column)),
+            replacement,
+        )
+        for diagnostic in diagnostics
+        for start, end, replacement in diagnostic.fix
+    )
+    chosen: list[tuple[int, int, str]] = []
+    for edit in edits:
+        if chosen and edit[0] < chosen[-1][1]:
+            continue  # overlaps an edit already chosen: the next pass sees it again
+        chosen.append(edit)
+    return chosen
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    for start, end, replacement in reversed(edits):
+        text = text[:start] + replacement + text[end:]
+    return text

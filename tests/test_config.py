@@ -1,0 +1,156 @@
+"""Configuration: discovery (nearest wins), precedence of the command line,
+per-file overrides, profile overrides, and clear errors for bad keys."""
+
+import json
+import shutil
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES, SEED
+from reportlint.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(arg) for arg in args])
+
+
+def rules_reported(result):
+    return {d["rule"] for f in json.loads(result.stdout)["files"] for d in f["diagnostics"]}
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """root/.reportlint.yaml selects wording; root/sub/pyproject.toml selects
+    punctuation; root/other/pyproject.toml has no [tool.reportlint]."""
+    write(tmp_path / ".reportlint.yaml", "select: [wording]\n")
+    write(tmp_path / "sub" / "pyproject.toml", '[project]\nname = "x"\n\n[tool.reportlint]\nselect = ["punctuation"]\n')
+    write(tmp_path / "other" / "pyproject.toml", '[project]\nname = "y"\n')
+    for folder in ("", "sub", "other"):
+        shutil.copy(SEED, tmp_path / folder / "draft.txt")
+    return tmp_path
+
+
+def test_nearest_configuration_wins(tree):
+    assert {r.split(".")[0] for r in rules_reported(run("--format", "json", tree / "draft.txt"))} == {"wording"}
+    assert {r.split(".")[0] for r in rules_reported(run("--format", "json", tree / "sub" / "draft.txt"))} == {"punctuation"}
+    # A pyproject.toml without [tool.reportlint] is passed over.
+    assert {r.split(".")[0] for r in rules_reported(run("--format", "json", tree / "other" / "draft.txt"))} == {"wording"}
+
+
+def test_yaml_before_pyproject_in_one_folder(tree):
+    write(tree / "sub" / ".reportlint.yaml", "select: [structure]\n")
+    assert {r.split(".")[0] for r in rules_reported(run("--format", "json", tree / "sub" / "draft.txt"))} == {"structure"}
+
+
+def test_config_option_replaces_discovery(tree):
+    config = write(tree / "elsewhere.yaml", "select: [structure]\n")
+    result = run("--format", "json", "--config", config, tree / "sub" / "draft.txt")
+    assert {r.split(".")[0] for r in rules_reported(result)} == {"structure"}
+
+
+def test_command_line_select_replaces_and_ignore_adds(tree):
+    write(tree / ".reportlint.yaml", "select: [wording]\nignore: [wording.placeholder]\n")
+    replaced = rules_reported(run("--format", "json", "--select", "punctuation,wording", tree / "draft.txt"))
+    assert "punctuation.doubled" in replaced and "wording.placeholder" not in replaced
+    added = rules_reported(run("--format", "json", "--ignore", "wording.law-title", tree / "draft.txt"))
+    assert "wording.law-title" not in added and "wording.placeholder" not in added and "wording.formulation" in added
+
+
+def test_severity_overrides_and_off(tree):
+    write(tree / ".reportlint.yaml", """\
+        severity:
+          wording: info
+          wording.placeholder: error
+          punctuation.half-width: off
+        fail-on: error
+        """)
+    data = json.loads(run("--format", "json", tree / "draft.txt").stdout)
+    levels = {d["rule"]: d["severity"] for d in data["files"][0]["diagnostics"]}
+    assert levels["wording.placeholder"] == "error"  # the longer prefix wins
+    assert levels["wording.repeated-word"] == "info"
+    assert "punctuation.half-width" not in levels
+
+
+def test_fail_on_from_configuration_and_command_line(tree):
+    write(tree / ".reportlint.yaml", "select: [punctuation]\nfail-on: error\n")
+    assert run(tree / "draft.txt").exit_code == 0  # punctuation has warnings only
+    assert run("--fail-on", "warning", tree / "draft.txt").exit_code == 1
+
+
+def test_per_file_overrides_by_glob(tree):
+    write(tree / ".reportlint.yaml", """\
+        select: [wording]
+        overrides:
+          - files: ["archive/**/*.txt"]
+            ignore: [wording.placeholder]
+        """)
+    shutil.copy(SEED, write(tree / "archive" / "2016" / "x.txt", "").parent / "old.txt")
+    archived = rules_reported(run("--format", "json", tree / "archive" / "2016" / "old.txt"))
+    current = rules_reported(run("--format", "json", tree / "draft.txt"))
+    assert "wording.placeholder" in current and "wording.placeholder" not in archived
+
+
+def test_profile_overrides_for_a_draft_without_a_final_title(tmp_path):
+    draft = write(tmp_path / "draft.txt", "（标题待定）\n一、总体情况\n二、主动公开政府信息情况\n")
+    write(tmp_path / ".reportlint.yaml", "profile: {year: 2021, agency: 某县科学技术局}\nagencies: [县科技局]\n")
+    data = json.loads(run("--format", "json", "--select", "structure.required-sections", draft).stdout)
+    profile = data["files"][0]["profile"]
+    assert (profile["year"], profile["edition"], profile["agency"]) == (2021, "standard-2021", "某县科学技术局")
+    assert profile["aliases"] == ["县科技局"]
+    topics = " ".join(d["message"] for d in data["files"][0]["diagnostics"])
+    assert "收到和处理政府信息公开申请情况" in topics  # the 2021 format's topics, not 2008's
+
+
+def test_allow_phrases(tmp_path):
+    draft = shutil.copy(SEED, tmp_path / "draft.txt")
+    write(tmp_path / ".reportlint.yaml", "allow: [行政决xx, 从未出现的说法]\n")
+    result = run("--format", "json", "--report-unused", draft)
+    assert "wording.placeholder" not in rules_reported(result)
+    assert "allow 中的“从未出现的说法”没有抑制任何问题" in result.stderr
+    assert "行政决xx" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ("selekt: [wording]\n", ".reportlint.yaml: selekt: 未知的配置项"),
+        ("fail-on: fatal\n", ".reportlint.yaml: fail-on: 应为以下之一：error、warning、info"),
+        ("severity: {wording: loud}\n", ".reportlint.yaml: severity.wording: 应为 error、warning、info 或 off"),
+        ("profile: {edition: 2020}\n", ".reportlint.yaml: profile.edition: 应为free-2008"),
+        ("select: wording\n", ".reportlint.yaml: select: 应为列表"),
+        ("overrides: [{ignore: [x]}]\n", ".reportlint.yaml: overrides[0]: 应为含 files"),
+        ("overrides: [{files: ['*.txt'], include: ['*.md']}]\n", "overrides[0].include: 不能按文件覆盖"),
+        ("select: [unclosed\n", ".reportlint.yaml:2: YAML 语法错误"),
+    ],
+)
+def test_bad_configuration_is_a_one_line_error(tmp_path, config, expected):
+    draft = shutil.copy(FIXTURES / "clean-free-2016.txt", tmp_path / "draft.txt")
+    write(tmp_path / ".reportlint.yaml", config)
+    result = run(draft)
+    assert result.exit_code == 2
+    assert expected in result.output
+    assert result.output.count("\n") == 1
+
+
+def test_bad_pyproject_table(tmp_path):
+    draft = shutil.copy(FIXTURES / "clean-free-2016.txt", tmp_path / "draft.txt")
+    write(tmp_path / "pyproject.toml", "[tool.reportlint]\nfail-on = 3\n")
+    result = run(draft)
+    assert result.exit_code == 2 and "pyproject.toml: fail-on:" in result.output
+
+
+def test_config_command_prints_effective_settings(tree):
+    write(tree / ".reportlint.yaml", "select: [wording]\noverrides:\n  - files: ['sub/*']\n    fail-on: error\n")
+    (tree / "sub" / "pyproject.toml").unlink()
+    result = run("config", tree / "sub" / "draft.txt")
+    assert result.exit_code == 0
+    assert f"配置文件：{tree / '.reportlint.yaml'}" in result.output
+    assert "select：wording" in result.output and "fail-on：error" in result.output
