@@ -42,9 +42,11 @@ def lint_file(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     rules: Sequence[Rule] | None = None,
+    encoding: str | None = None,
     previous: str | Path | None = None,
 ) -> list[Diagnostic]:
-    """Lint a draft file (decoded as `reportlint` does: BOM, UTF-8, GB18030);
-    ``previous`` is last year's report, for the checks that compare the two."""
-    last_year = read_source(previous) if previous is not None else None
-    return list(_linter(select, ignore, rules).lint(read_source(path), last_year).diagnostics)
+    """Lint a draft file (.txt, .md, .docx, .html), read as `reportlint` reads it;
+    ``encoding`` overrides the detection for text formats; ``previous`` is last
+    year's report, for the checks that compare the two."""
+    last_year = read_source(previous, encoding=encoding) if previous is not None else None
+    return list(_linter(select, ignore, rules).lint(read_source(path, encoding=encoding), last_year).diagnostics)

@@ -8,6 +8,7 @@ knows. Exit status: 0 when nothing reaches ``--fail-on``, 1 when something does,
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ from .fixes import fix_file
 from .formatters import FORMATS, renderer
 from .formatters.statistics import render_statistics
 from .output import write_atomically
-from .parser import parse
+from .parser import ParseError, parse
 from .profile import infer_profile
 from .rules import Rule, RuleError, load_rules
 from .runner import RunOptions, collect, fixable_diagnostics, progress_printer, run, settings_for
@@ -65,6 +66,23 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
+def _check_encoding(ctx, param, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"未知的编码“{value}”（例如 utf-8、gb18030、utf-16）") from None
+    return value
+
+
+def _reading_options(command):
+    """--encoding and --stdin-filename, shared by the commands that read drafts."""
+    command = click.option("--stdin-filename", metavar="NAME",
+                           help="标准输入（-）的文件名：用于输出，并按其扩展名选择读取方式（如 draft.docx）。")(command)
+    return click.option("--encoding", callback=_check_encoding, metavar="NAME",
+                        help="按此编码读取文本、Markdown 和网页文件，不自动识别（如 gbk、utf-16）。")(command)
+
+
 def _use_color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
@@ -101,15 +119,17 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改，不写文件。")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="并行进程数（0 表示按 CPU 核数）。")
+@_reading_options
 @click.option("--previous", type=click.Path(dir_okay=False), metavar="FILE",
               help="上年度的年度报告：核对上年结转、现行有效件数等跨年数据，并检查与上年雷同的内容。")
 def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs, color, output_file, exit_zero,
-          statistics, baseline_file, write_baseline_file, report_unused, fix, diff, jobs, previous) -> None:
-    """检查年度报告草稿（文件、目录，或 - 表示标准输入）。"""
+          statistics, baseline_file, write_baseline_file, report_unused, fix, diff, jobs, encoding,
+          stdin_filename, previous) -> None:
+    """检查年度报告草稿（.txt、.md、.docx、.html 文件，目录，或 - 表示标准输入）。"""
     last_year = None
     if previous is not None:
         try:
-            last_year = read_source(previous)
+            last_year = read_source(previous, encoding=encoding)
         except SourceError as error:
             _fail(str(error))
     options = RunOptions(
@@ -121,6 +141,8 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         baseline=Path(baseline_file) if baseline_file and not write_baseline_file else None,
         report_unused=report_unused,
         jobs=jobs or os.cpu_count() or 1,
+        encoding=encoding,
+        stdin_filename=stdin_filename,
         previous=last_year,
     )
     try:
@@ -167,7 +189,8 @@ def _fix(work: list, options: RunOptions, *, write: bool) -> bool:
         if job.path == STDIN_NAME:
             _fail("不能就地修正标准输入")
         try:
-            outcome = fix_file(job.path, lambda source, job=job: fixable_diagnostics(job, source, options))
+            outcome = fix_file(job.path, lambda source, job=job: fixable_diagnostics(job, source, options),
+                               options.encoding)
         except (SourceError, OSError) as error:
             _fail(str(error))
         if not outcome.changed:
@@ -244,13 +267,13 @@ def _one_line(example: str) -> str:
 @main.command()
 @click.argument("path", metavar="FILE")
 @click.option("--tree", is_flag=True, help="列出全部节点（标题、段落、句子、表格行）及其位置。")
-def inspect(path, tree) -> None:
-    """显示工具对文件的理解：报告概况（年度、机关、版式）和提纲。"""
+@_reading_options
+def inspect(path, tree, encoding, stdin_filename) -> None:
+    """显示工具对文件的理解：编码、报告概况（年度、机关、版式）和提纲。"""
     try:
-        source = read_source(path)
-    except SourceError as error:
+        document = parse(read_source(path, encoding=encoding, name=stdin_filename if path == STDIN_NAME else None))
+    except (SourceError, ParseError) as error:
         _fail(str(error))
-    document = parse(source)
     lines = inspection.summary(document, infer_profile(document))
     lines += inspection.tree(document) if tree else inspection.outline(document)
     click.echo("\n".join(lines))

@@ -22,6 +22,7 @@ from typing import Any
 
 from .diagnostic import Severity
 from .profile import EDITIONS
+from .readers import DOCUMENT_SUFFIXES
 from .yamlfile import read_mapping
 
 if sys.version_info >= (3, 11):
@@ -68,7 +69,7 @@ class Settings:
     allow: tuple[str, ...] = ()  # accepted phrases: nothing inside them is reported
     previous: Path | None = None
     baseline: Path | None = None
-    include: tuple[str, ...] = ("*.txt", "*.md")
+    include: tuple[str, ...] = tuple(f"*{suffix}" for suffix in DOCUMENT_SUFFIXES)
     exclude: tuple[str, ...] = ()
     source: Path | None = None  # the file these settings came from
 

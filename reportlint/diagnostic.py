@@ -59,6 +59,8 @@ class Diagnostic:
 
     Lines and columns are 1-based; columns count characters (code points); the
     end is exclusive. ``suggestion`` is the replacement text when there is one.
+    ``location`` says where the span is in the original when lines and columns
+    count in text extracted from it (a Word document, a web page).
     """
 
     rule: str
@@ -72,6 +74,7 @@ class Diagnostic:
     suggestion: str | None = None
     fix: tuple[tuple[Position, Position, str], ...] = ()  # safe edits only (the rule is fixable)
     fingerprint: str = ""
+    location: str | None = None
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
@@ -94,4 +97,6 @@ class Diagnostic:
                 {"line": start.line, "column": start.column, "end_line": end.line, "end_column": end.column, "text": text}
                 for start, end, text in self.fix
             ]
+        if self.location is not None:
+            data["location"] = self.location
         return data

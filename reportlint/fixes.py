@@ -18,9 +18,12 @@ from pathlib import Path
 
 from .diagnostic import Diagnostic
 from .output import write_atomically
-from .source import Source, decode_text, encode_text, from_decoded
+from .readers import reader_for
+from .source import Source, SourceError, decode_text, encode_text
 
 MAX_PASSES = 10
+# Formats whose text is the file's text, so an edit of one is an edit of the other.
+FIXABLE_FORMATS = ("text", "markdown")
 
 
 @dataclass(frozen=True)
@@ -50,15 +53,21 @@ class FixOutcome:
         write_atomically(Path(self.path), encode_text(self.after, self.encoding, self.bom))
 
 
-def fix_file(path: str, lint: Callable[[Source], list[Diagnostic]]) -> FixOutcome:
+def fix_file(path: str, lint: Callable[[Source], list[Diagnostic]], encoding: str | None = None) -> FixOutcome:
     """Fix one file in memory; ``lint`` returns the diagnostics to act on (after
-    suppressions). Raises SourceError for a file that cannot be decoded."""
+    suppressions). Raises SourceError for a file that cannot be decoded, and for
+    Word documents and web pages, whose text is extracted from markup that a fix
+    would have to rewrite."""
+    read = reader_for(path)
     data = Path(path).read_bytes()
-    before, encoding, bom = decode_text(data, path)
+    source = read(data, path, encoding)
+    if source.format not in FIXABLE_FORMATS:
+        raise SourceError(f"{path}: 只能就地修正文本和 Markdown 文件，请在原文件中修改")
+    before, encoding, bom = decode_text(data, path, source.encoding)
     text = before
     applied = 0
     for _ in range(MAX_PASSES):
-        source = from_decoded(path, text, encoding, bom=bom)
+        source = read(encode_text(text, encoding, bom), path, encoding)
         edits = _edits(source, lint(source))
         if not edits:
             break

@@ -8,14 +8,20 @@ from .document import Document, Paragraph, Section, Span, Table
 from .profile import EDITION_NAMES, Profile
 
 _NEWLINES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
+_FORMATS = {"text": "文本", "markdown": "Markdown", "html": "网页", "docx": "Word 文档"}
 _BODIES = {"government": "人民政府", "department": "政府部门"}
 _LEVELS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡级"}
 
 
 def summary(document: Document, profile: Profile) -> list[str]:
     source = document.source
+    how = _FORMATS[source.format]
+    if source.format != "docx":  # a .docx is zipped UTF-8 XML, whatever the user's machine
+        how += f"，编码 {source.encoding}{'，带 BOM' if source.bom else ''}，换行 {_NEWLINES[source.newline]}"
+    if source.origin is not None:
+        how += "；行列按提取出的文本计，问题另附原文位置"
     lines = [
-        f"文件：{source.path}（编码 {source.encoding}{'，带 BOM' if source.bom else ''}，换行 {_NEWLINES[source.newline]}）",
+        f"文件：{source.path}（{how}）",
         f"标题：{document.title.text if document.title else '（未识别到标题）'}",
         f"报告年度：{profile.year or '未知'}{f'（取自{profile.year_source}）' if profile.year_source else ''}",
         f"发布机关：{profile.agency or '未知'}（{_BODIES.get(profile.body, '类型未知')}，{_LEVELS.get(profile.level, '层级未知')}）",

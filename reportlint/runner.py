@@ -20,6 +20,7 @@ from .baseline import Baseline
 from .config import Config, Settings, discover, forget_loaded, glob_match, load_config, severity_for
 from .diagnostic import Diagnostic, Severity
 from .linter import FileResult, Linter, select_rules
+from .parser import ParseError
 from .rules import Rule, load_rules
 from .source import STDIN_NAME, Source, SourceError, read_source
 from .suppressions import AllowedPhrases, Directives
@@ -37,6 +38,8 @@ class RunOptions:
     baseline: Path | None = None
     report_unused: bool = False
     jobs: int = 1
+    encoding: str | None = None  # read text formats in this encoding
+    stdin_filename: str | None = None  # names standard input and chooses its reader
     previous: Source | None = None  # last year's report (--previous), for a run over one draft
 
 
@@ -89,7 +92,9 @@ def _search(directory: Path, options: RunOptions) -> list[Path]:
     for candidate in _candidates(directory):
         settings = config.for_file(candidate)
         relative = _relative_posix(candidate, base)
-        if not any(glob_match(relative, pattern) for pattern in settings.include):
+        # Extensions are matched as the readers choose them: ignoring case (C.HTM).
+        lowered = relative[: len(relative) - len(candidate.suffix)] + candidate.suffix.lower()
+        if not any(glob_match(relative, pattern) or glob_match(lowered, pattern) for pattern in settings.include):
             continue
         if any(glob_match(relative, pattern) for pattern in settings.exclude):
             continue
@@ -165,12 +170,17 @@ class Outcome:
     fail_on: str = "warning"
 
 
+def read_job(job: Job, options: RunOptions) -> Source:
+    """A job's draft, read by the reader its name calls for (SourceError if it cannot be)."""
+    name = options.stdin_filename if job.path == STDIN_NAME else None
+    return read_source(job.path, encoding=options.encoding, name=name)
+
+
 def lint_job(job: Job, options: RunOptions) -> Outcome:
     try:
-        source = read_source(job.path)
-    except SourceError as error:
+        return lint_source(read_job(job, options), job.settings, options)
+    except (SourceError, ParseError) as error:
         return Outcome(None, str(error), set())
-    return lint_source(source, job.settings, options)
 
 
 def lint_source(source: Source, settings: Settings, options: RunOptions) -> Outcome:

@@ -2,8 +2,9 @@
 
 Three forms, applied after linting, in this order:
 
-- comment directives in Markdown and HTML drafts (plain text cannot carry
-  comments that stay out of the published report):
+- comment directives in Markdown drafts and web pages (the readers hand their
+  comments over; plain text cannot carry comments that stay out of the
+  published report):
       <!-- reportlint-disable-next-line wording.placeholder -->
       <!-- reportlint-disable-line -->                (the line the comment is on)
       <!-- reportlint-disable punctuation -->  …  <!-- reportlint-enable punctuation -->
@@ -28,12 +29,8 @@ from .linter import matches_prefix
 from .source import Source
 
 UNUSED = "unused-suppression"
-# Formats whose comments can carry directives.
-COMMENT_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 
-_DIRECTIVE = re.compile(
-    r"<!--\s*reportlint-(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<rules>[^>]*?)\s*-->"
-)
+_DIRECTIVE = re.compile(r"reportlint-(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<rules>.*)", re.S)
 
 
 @dataclass
@@ -65,19 +62,26 @@ class Directives:
 
     @classmethod
     def parse(cls, source: Source) -> Directives:
+        """The directives in the comments a reader handed over (Markdown and web
+        pages have comments; plain text and Word documents none)."""
         found = cls()
-        if not source.path.lower().endswith(COMMENT_SUFFIXES):
-            return found
         open_ranges: list[tuple[Directive, int]] = []
         last_line = len(source.line_starts)
-        for match in _DIRECTIVE.finditer(source.text):
-            line, column = source.position(match.start())
-            end_line, end_column = source.position(match.end())
+        for comment in source.comments:
+            match = _DIRECTIVE.fullmatch(comment.text)
+            if not match:
+                continue
+            line, column = source.position(comment.start)
+            end_line, end_column = source.position(comment.end)
             rules = tuple(rule for rule in re.split(r"[,\s]+", match["rules"]) if rule)
             directive = Directive(match["verb"], rules, line, column, end_column if end_line == line else column + 1)
             found.directives.append(directive)
             if directive.verb == "disable-next-line":
-                found.ranges.append(_Range(directive, end_line + 1, end_line + 1))
+                # A comment that takes no room in the text (a web page's) sits
+                # where the next text goes: at a line start, that line is next.
+                at_line_start = comment.start == comment.end and column == 1
+                target = line if at_line_start else end_line + 1
+                found.ranges.append(_Range(directive, target, target))
             elif directive.verb == "disable-line":
                 found.ranges.append(_Range(directive, line, end_line))
             elif directive.verb == "disable-file":

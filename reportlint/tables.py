@@ -602,12 +602,15 @@ class _Reader:
                     break
 
     def _grid_statistics(self, labelled) -> None:
+        """Rows of 统计表; a table of this year's figures alone has one value column."""
         builder = self.builders["统计表"]
         for row, labels, values in labelled:
             if not labels or not values:
                 continue
             spec = match_row(STATISTICS, labels[0].text, None)
-            if spec is not None:
+            if spec is not None and len(values) == 1:
+                builder.put(spec, [read_cell(values[0].text, values[0].span)])
+            elif spec is not None:
                 self._put_values(builder, spec, values, row)
 
     def _put_values(self, builder: _TableBuilder, spec: RowSpec, values, row: TableRow) -> None:

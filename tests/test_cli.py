@@ -116,15 +116,20 @@ def test_stdin():
     assert "-:17:103: error [wording.placeholder]" in result.output
 
 
-def test_directories_are_searched_for_txt_and_md(tmp_path):
+def test_directories_are_searched_for_every_format_read(tmp_path):
     (tmp_path / "sub").mkdir()
     shutil.copy(CLEAN, tmp_path / "sub" / "a.txt")
     shutil.copy(CLEAN, tmp_path / "b.md")
-    (tmp_path / "notes.docx").write_bytes(b"PK")
+    shutil.copy(FIXTURES / "web-page-gbk-2016.html", tmp_path / "c.HTM")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     (tmp_path / ".hidden").mkdir()
     shutil.copy(SEED, tmp_path / ".hidden" / "c.txt")
     data = json.loads(run("--format", "json", tmp_path).output)
-    assert [os.path.relpath(f["path"], tmp_path) for f in data["files"]] == ["b.md", os.path.join("sub", "a.txt")]
+    assert [os.path.relpath(f["path"], tmp_path) for f in data["files"]] == ["b.md", "c.HTM", os.path.join("sub", "a.txt")]
+    # A broken Word file found in a folder is an error; the others are still linted.
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    result = run("--format", "json", tmp_path)
+    assert result.exit_code == 2 and "notes.docx: 不是有效的 .docx 文件" in result.output
 
 
 def test_colour_only_on_request_and_never_with_no_color():

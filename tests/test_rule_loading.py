@@ -37,6 +37,10 @@ def test_a_valid_pack_loads_with_ids_from_paths(tmp_path):
         (("patterns: [\"xx\"]", "patterns: [\"xx\"]\npaterns: [\"yy\"]"), r"example.yaml:6: paterns: 未知的键"),
         (("kind: existence", "kind: exists"), r"example.yaml:1: kind: 未知的类型“exists”"),
         (("patterns: [\"xx\"]", "patterns: [\"(xx\"]"), r"example.yaml:5: patterns: 第 1 个：正则表达式无效"),
+        # Rule patterns run on RE2, which has no look-arounds or back-references.
+        (("patterns: [\"xx\"]", "patterns: [\"xx\", \"x(?!y)\"]"),
+         r"example.yaml:5: patterns: 第 2 个：用了 RE2 正则引擎不支持的否定先行断言"),
+        (("patterns: [\"xx\"]", "patterns: [\"(x)\\\\1\"]"), r"example.yaml:5: patterns: 第 1 个：用了 RE2 正则引擎不支持的反向引用"),
         (("severity: error", "severity: fatal"), r"example.yaml:2: severity: 未知的严重级别“fatal”"),
         (("message: 文中留有“{match}”。", "message: 文中留有“{word}”。"), r"example.yaml:3: message: 未知的占位符 \{word\}"),
         (("  bad: [行政决xx]\n", ""), r"example.yaml:6: examples: bad 应为非空的字符串列表"),

@@ -119,3 +119,30 @@ def test_baseline_named_in_the_configuration(tmp_path):
     CliRunner().invoke(main, ["--write-baseline", str(tmp_path / "accepted.json"), str(draft)])
     (tmp_path / ".reportlint.yaml").write_text("baseline: accepted.json\n", encoding="utf-8")
     assert CliRunner().invoke(main, [str(draft)]).exit_code == 0
+
+
+def test_comment_directives_in_a_web_page(tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text(
+        "<html><head><title>x</title></head><body>"
+        "<h1>某县科学技术局2016年政府信息公开工作年度报告</h1><p>一、概述</p>"
+        "<p>行政决xx。</p>"
+        "<!-- reportlint-disable-next-line wording.placeholder -->"
+        "<p>行政决xx。</p>"
+        "<p>行政决xx。<!-- reportlint-disable-line --></p>"
+        "<p>行政决xx。</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    found = [d for d in lint(page, "--select", "wording.placeholder")]
+    assert [d["line"] for d in found] == [3, 6]
+    assert all("网页源码" in d["location"] for d in found)
+
+
+def test_fix_refuses_word_and_web_pages(tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text("<p>本报告根据《条例》(以下简称《条例》)编制。</p>", encoding="utf-8")
+    before = page.read_bytes()
+    result = CliRunner().invoke(main, ["--fix", str(page)])
+    assert result.exit_code == 2 and "只能就地修正文本和 Markdown 文件" in result.output
+    assert page.read_bytes() == before

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from ..diagnostic import Finding
 from ..document import Span
 from ..facts import SCOPES, Facts
-from ..patterns import PatternError, compile_alternatives
+from ..patterns import PatternError, RuleMatch, RulePattern, compile_alternatives
 
 
 class OptionError(ValueError):
@@ -88,15 +88,17 @@ class TextKind(Kind):
 
     scoped = True
 
-    def scan(self, facts: Facts, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], Span]]:
-        """Every match of ``pattern`` in the scope, with the span it lies in."""
+    def scan(self, facts: Facts, pattern: RulePattern | re.Pattern[str]) -> Iterator[tuple[RuleMatch | re.Match[str], Span]]:
+        """Every match of ``pattern`` (a rule's, or a kind's own ``re`` pattern) in
+        the scope, with the span it lies in."""
         text = facts.text
         for span in facts.spans(self.scope):
-            for match in pattern.finditer(text, span.start, span.end):
-                yield match, span
+            if span.end > span.start:  # an empty cell holds no finding, and RE2 calls cost
+                for match in pattern.finditer(text, span.start, span.end):
+                    yield match, span
 
 
-def compile_option(key: str, patterns: list[str], *, ignorecase: bool = False) -> re.Pattern[str] | None:
+def compile_option(key: str, patterns: list[str], *, ignorecase: bool = False) -> RulePattern | None:
     """Compile a list-of-patterns option into one pattern (None for an empty list)."""
     if not patterns:
         return None
@@ -106,7 +108,7 @@ def compile_option(key: str, patterns: list[str], *, ignorecase: bool = False) -
         raise OptionError(key, str(error)) from None
 
 
-def excepted(text: str, match: re.Match[str], within: Span, exceptions: re.Pattern[str] | None) -> bool:
+def excepted(text: str, match: RuleMatch, within: Span, exceptions: RulePattern | None) -> bool:
     """Whether an exception pattern matches around ``match``, covering it.
 
     "人事" is excepted in "人事管理" when an exception is "人事管理": the exception

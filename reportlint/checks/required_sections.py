@@ -8,12 +8,12 @@ uses. Which topics are required depends on the report's edition.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..diagnostic import Finding
 from ..document import Span
 from ..facts import Facts
+from ..patterns import PatternError, RulePattern, compile_pattern
 from ..profile import EDITION_NAMES, EDITIONS
 from .base import Kind, Option, OptionError
 
@@ -31,7 +31,7 @@ class RequiredSections(Kind):
 
     def __init__(self, options, scope=None):
         super().__init__(options, scope)
-        self.topics: dict[str, list[tuple[str, re.Pattern[str], str]]] = {}
+        self.topics: dict[str, list[tuple[str, RulePattern, str]]] = {}
         for edition, topics in options["editions"].items():
             if edition not in EDITIONS:
                 raise OptionError("editions", f"未知的版式“{edition}”，应为：{'、'.join(EDITIONS)}")
@@ -42,8 +42,8 @@ class RequiredSections(Kind):
                 if not isinstance(topic, dict) or set(topic) != {"topic", "pattern", "basis"}:
                     raise OptionError("editions", f"{edition}：每个主题应有且仅有 topic、pattern、basis 三个键")
                 try:
-                    pattern = re.compile(topic["pattern"])
-                except (re.error, TypeError) as error:
+                    pattern = compile_pattern(topic["pattern"])
+                except PatternError as error:
                     raise OptionError("editions", f"{edition}：“{topic['topic']}”的 pattern 无效（{error}）") from None
                 parsed.append((topic["topic"], pattern, topic["basis"]))
             self.topics[edition] = parsed

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..diagnostic import Edit, Finding
@@ -34,9 +33,7 @@ class Substitution(TextKind):
         for wrong, right in swap.items():
             if not isinstance(wrong, str) or not isinstance(right, str):
                 raise OptionError("swap", f"“{wrong}”：错误写法和正确写法都应为字符串")
-            compile_option("swap", [wrong])
-        flags = re.IGNORECASE if options["ignorecase"] else 0
-        self.wrongs = [re.compile(wrong, flags) for wrong in swap]
+        self.wrongs = [compile_option("swap", [wrong], ignorecase=options["ignorecase"]) for wrong in swap]
         self.rights = list(swap.values())
         # One combined pattern; each alternative is a named group, so the
         # alternative that matched is match.lastgroup.
@@ -51,7 +48,7 @@ class Substitution(TextKind):
                 continue
             index = int(match.lastgroup[1:])
             # The same alternative alone, to expand \1 with its own groups.
-            alone = self.wrongs[index].match(text, match.start())
+            alone = self.wrongs[index].match(text, match.start(), span.end)
             suggestion = alone.expand(self.rights[index]) if alone else self.rights[index]
             if suggestion == match.group():
                 continue

@@ -285,7 +285,7 @@ def _panel_entry(entry: _Entry) -> str:
     where = f"第{diagnostic.line}行第{diagnostic.column}字"
     # A human-readable place from the reader (a docx paragraph, say). Read with
     # getattr while Diagnostic does not carry the field yet (issue 7 adds it).
-    location = getattr(diagnostic, "location", None)
+    location = diagnostic.location
     place = f'<span class="location">{escape(location)}</span>' if location else ""
     return (
         f'<a class="entry" href="#d{entry.number}" data-d="{entry.number}" data-sev="{diagnostic.severity.value}" '

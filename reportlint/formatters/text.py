@@ -1,6 +1,9 @@
 """The default output: one line per diagnostic, like compilers and ruff print
 them, with the source line and the span underlined for errors and warnings
 (info-level notes stay on one line so they do not bury the rest), then a summary.
+For Word documents and web pages each line ends with the place in the original
+("（位置：第12段“…”）"); the excerpt shows the extracted text that lines and
+columns count in.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
         for diagnostic in result.diagnostics:
             where = paint("1", f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:")
             severity = paint(_COLOURS[diagnostic.severity], diagnostic.severity.value)
-            out.append(f"{where} {severity} [{diagnostic.rule}] {diagnostic.message}")
+            located = f"（位置：{diagnostic.location}）" if diagnostic.location else ""
+            out.append(f"{where} {severity} [{diagnostic.rule}] {diagnostic.message}{located}")
             if diagnostic.severity is not Severity.INFO and diagnostic.rule != "internal-error":
                 out.extend(_excerpt(diagnostic, source.line_text(diagnostic.line), paint))
     out.append(summary(results))
