@@ -234,11 +234,13 @@ def _table3(edition: str) -> TableSchema:
         + _rows(_APPLICANTS, _TABLE3_TAIL)
     )
     results = tuple(row.key for row in rows if row.key in {"予以公开", "部分公开"} or row.group)
+    result_groups = {group: tuple(row.key for row in rows if row.group == group) for group, _ in _TABLE3_GROUPS}
     return TableSchema(
         "表三",
         "收到和处理政府信息公开申请情况",
         tuple(rows),
         {
+            **result_groups,
             "办理结果": results,
             "法人或其他组织": ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"),
             "申请人": ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"),

@@ -30,6 +30,7 @@ KINDS: dict[str, str] = {
     "copied_text": "reportlint.checks.copied_text:CopiedText",
     "table_identity": "reportlint.checks.table_identity:TableIdentity",
     "table_cells": "reportlint.checks.table_cells:TableCells",
+    "table_text": "reportlint.checks.table_text:TableText",
 }
 
 

@@ -17,7 +17,6 @@ sequence of markers:
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -25,6 +24,7 @@ from ..diagnostic import Finding
 from ..document import Block, Document, Heading, Paragraph, Section, Span
 from ..facts import Facts
 from ..numerals import chinese_ordinal
+from ..patterns import PatternError, RulePattern, compile_pattern
 from ..profile import EDITIONS
 from .base import Kind, Option, OptionError
 
@@ -47,7 +47,7 @@ class HeadingSequence(Kind):
     def __init__(self, options, scope=None):
         super().__init__(options, scope)
         self.aspect = options["check"]
-        self.outline: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        self.outline: dict[str, list[tuple[str, RulePattern]]] = {}
         for edition, parts in options["outline"].items():
             if edition not in EDITIONS:
                 raise OptionError("outline", f"未知的版式“{edition}”，应为：{'、'.join(EDITIONS)}")
@@ -55,8 +55,8 @@ class HeadingSequence(Kind):
                                                        for part in parts):
                 raise OptionError("outline", f"{edition}：应为部分列表，每部分有且仅有 topic、pattern 两个键")
             try:
-                self.outline[edition] = [(part["topic"], re.compile(part["pattern"])) for part in parts]
-            except (re.error, TypeError) as error:
+                self.outline[edition] = [(part["topic"], compile_pattern(part["pattern"])) for part in parts]
+            except PatternError as error:
                 raise OptionError("outline", f"{edition}：pattern 无效（{error}）") from None
 
     def check(self, facts: Facts) -> Iterable[Finding]:
@@ -69,7 +69,7 @@ class HeadingSequence(Kind):
             return self._shi(document.headings())
         return self._enumerations(document.preamble, document.walk_sections())
 
-    def _numbering(self, document: Document, outline: list[tuple[str, re.Pattern[str]]] | None) -> Iterator[Finding]:
+    def _numbering(self, document: Document, outline: list[tuple[str, RulePattern]] | None) -> Iterator[Finding]:
         groups = [document.sections] + [section.subsections for section in document.walk_sections()]
         for siblings in groups:
             by_level: dict[int, list[Heading]] = defaultdict(list)
@@ -134,7 +134,7 @@ class HeadingSequence(Kind):
 
 
 
-def _sequence(headings: list[Heading], parts: list[tuple[str, re.Pattern[str]]] | None) -> Iterator[Finding]:
+def _sequence(headings: list[Heading], parts: list[tuple[str, RulePattern]] | None) -> Iterator[Finding]:
     """Findings for one run of sibling headings; ``parts`` fixes the number of
     the headings that name a part of the format."""
     expected = 1
