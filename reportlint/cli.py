@@ -274,6 +274,8 @@ def inspect(path, tree, encoding, stdin_filename) -> None:
         document = parse(read_source(path, encoding=encoding, name=stdin_filename if path == STDIN_NAME else None))
     except (SourceError, ParseError) as error:
         _fail(str(error))
-    lines = inspection.summary(document, infer_profile(document))
+    profile = infer_profile(document)
+    lines = inspection.summary(document, profile)
     lines += inspection.tree(document) if tree else inspection.outline(document)
+    lines += inspection.statistics_tables(document, profile)
     click.echo("\n".join(lines))

@@ -11,8 +11,8 @@ called out as such.
 
 ``check`` chooses the aspect:
 
-- ``report``: the whole report's similarity, with each top-level section's, as
-  one finding on the title (info);
+- ``report``: the whole report's similarity, with each top-level section's
+  (sections too short to compare left out), as one finding on the title;
 - ``section``: each top-level section at or above ``threshold``;
 - ``paragraph``: each paragraph of at least ``min_length`` characters at or
   above ``threshold``, outside sections already at or above ``section_threshold``
@@ -116,7 +116,7 @@ class CopiedText(Kind):
             return
         figures = "、".join(
             f"{chinese_ordinal(section.heading.marker.ordinal)} {_percent(_share(passage.masked, previous_shingles))}%"
-            for section, passage in sections if passage.masked
+            for section, passage in sections if len(passage.masked) >= _SHORTEST_SECTION
         )
         where = document.title.span if document.title else whole.span
         yield Finding(where, {
