@@ -32,10 +32,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import combinations
 
-from .document import Document, Paragraph, Span, Table, TableRow
+from .document import Document, Span, Table, TableRow
 from .profile import FREE_2008, STANDARD_2019, STANDARD_2021, Profile
 
 # Cell states.
@@ -162,17 +162,6 @@ def _rows(columns: tuple[ColumnSpec, ...], specs: Sequence[tuple], group: str | 
 
 
 _APPLICANTS = tuple(ColumnSpec(key) for key in ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"))
-# Column headers as drafts write them, for tables that name their columns.
-_APPLICANT_HEADERS = {
-    "自然人": re.compile(r"自然人"),
-    "商业企业": re.compile(r"商业企业"),
-    "科研机构": re.compile(r"科研机构"),
-    "社会公益组织": re.compile(r"社会公益"),
-    "法律服务机构": re.compile(r"法律服务"),
-    "其他": re.compile(r"^其他$"),
-    "总计": re.compile(r"总计|合计"),
-}
-
 _RESULTS_NOT_DISCLOSED = (
     ("国家秘密", "（三）1.属于国家秘密", r"国家秘密", "1."),
     ("法律法规禁止", "（三）2.其他法律行政法规禁止公开", r"法律行政法规禁止|法律法规禁止", "2."),
@@ -223,14 +212,14 @@ _TABLE3_GROUPS = (
 )
 
 
-def _table3(edition: str) -> TableSchema:
-    other = _RESULTS_OTHER_2019 if edition == STANDARD_2019 else _RESULTS_OTHER_2021
+def _table3() -> TableSchema:
+    """表三 with both forms of （六）: a draft fills one, and the sums take what is there."""
     rows = (
         _rows(_APPLICANTS, _TABLE3_HEAD)
         + _rows(_APPLICANTS, _RESULTS_NOT_DISCLOSED, "不予公开")
         + _rows(_APPLICANTS, _RESULTS_UNAVAILABLE, "无法提供")
         + _rows(_APPLICANTS, _RESULTS_NOT_PROCESSED, "不予处理")
-        + _rows(_APPLICANTS, other, "其他处理")
+        + _rows(_APPLICANTS, _RESULTS_OTHER_2021 + _RESULTS_OTHER_2019, "其他处理")
         + _rows(_APPLICANTS, _TABLE3_TAIL)
     )
     results = tuple(row.key for row in rows if row.key in {"予以公开", "部分公开"} or row.group)
@@ -246,6 +235,12 @@ def _table3(edition: str) -> TableSchema:
             "申请人": ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"),
         },
     )
+
+
+TABLE3 = _table3()
+# The keys of the rows of （六） that only one edition has.
+_OTHER_2021 = {key for key, *_ in _RESULTS_OTHER_2021}
+_OTHER_2019 = {key for key, *_ in _RESULTS_OTHER_2019}
 
 
 _OUTCOMES = tuple(ColumnSpec(key) for key in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"))
@@ -349,15 +344,6 @@ STATISTICS = TableSchema(
 SCHEMA_KEYS = ("表二", "表三", "表四", "统计表")
 
 
-def schema(key: str, edition: str) -> TableSchema:
-    """The schema of a table in an edition."""
-    if key == "表二":
-        return _table2(edition)
-    if key == "表三":
-        return _table3(edition)
-    return TABLE4 if key == "表四" else STATISTICS
-
-
 # -- cells ----------------------------------------------------------------------------
 
 _NOT_APPLICABLE = re.compile(r"[/／\\]|[-－—–~～]+|无")
@@ -377,10 +363,8 @@ def read_cell(text: str, span: Span, holds: str = COUNT) -> TableCell:
     value: Decimal | None = None
     if holds == AMOUNT:
         match = _AMOUNT.fullmatch(written)
-        if match:
+        if match:  # a unit written in the cell ("251000元") is the draft's to state
             value = Decimal(match["number"].replace(",", "").replace("，", ""))
-            if match["unit"] == "元" and holds == AMOUNT:
-                value = value  # the unit is the column's; 元 against 万元 is the draft's to state
     elif holds == CHANGE:
         match = _SIGNED.fullmatch(written)
         if match:
@@ -454,8 +438,9 @@ class _TableBuilder:
     start: int | None = None
     end: int = 0
 
-    def put(self, row: RowSpec, cells: Sequence[TableCell], columns: Sequence[ColumnSpec] | None = None) -> None:
-        for column, cell in zip(columns or row.columns, cells):
+    def put(self, row: RowSpec, cells: Sequence[TableCell]) -> None:
+        """Cells of a row, in the order of its columns (fewer cells fill the first columns)."""
+        for column, cell in zip(row.columns, cells):
             self.cells.setdefault((row.key, column.key), cell)
             self.start = cell.span.start if self.start is None else min(self.start, cell.span.start)
             self.end = max(self.end, cell.span.end)
@@ -476,7 +461,7 @@ class _Reader:
         standard = self.edition if self.edition != FREE_2008 else STANDARD_2021
         self.builders = {
             "表二": {edition: _TableBuilder(_table2(edition), edition) for edition in (STANDARD_2019, STANDARD_2021)},
-            "表三": _TableBuilder(_table3(standard), standard),
+            "表三": _TableBuilder(TABLE3, standard),
             "表四": _TableBuilder(TABLE4, standard),
             "统计表": _TableBuilder(STATISTICS, FREE_2008),
         }
@@ -631,7 +616,7 @@ class _Reader:
 
     def _glued(self) -> None:
         if "表三" not in self._grid_tables():
-            self._glued_rows(self.builders["表三"], _glued_sequences_table3(self.builders["表三"].schema), _row_sum)
+            self._glued_rows(self.builders["表三"], _glued_sequences_table3(self.edition), _row_sum)
         if "表二" not in self._grid_tables():
             self._glued_table2()
         if "表四" not in self._grid_tables():
@@ -774,10 +759,11 @@ _STATISTICS_ROW = re.compile(
 _MAX_SPLITS = 200_000
 
 
-def _glued_sequences_table3(schema: TableSchema) -> list[list[RowSpec]]:
-    """The row orders glued text may follow: the edition's, then the other one's."""
-    other = _table3(STANDARD_2019 if schema.row("逾期不补正") else STANDARD_2021)
-    return [list(schema.rows), list(other.rows)]
+def _glued_sequences_table3(edition: str) -> list[list[RowSpec]]:
+    """The row orders glued text may follow: the edition's form of （六）, then the other."""
+    form_2021 = [row for row in TABLE3.rows if row.key not in _OTHER_2019]
+    form_2019 = [row for row in TABLE3.rows if row.key not in _OTHER_2021]
+    return [form_2019, form_2021] if edition == STANDARD_2019 else [form_2021, form_2019]
 
 
 def _find_in_order(text: str, rows: list[RowSpec], usable: Callable[[int], bool], start: int = 0,

@@ -36,9 +36,10 @@ _QUOTED = re.compile(r"“([^”]{2,40})”")
 _SEPARATOR = re.compile(r"[、，,；;]")
 # A part's name ends with one of these; a piece of the list without one runs on
 # into the next ("政府信息公开工作机构、人员情况").
-_ENDS_PART = re.compile(r"(?:情况|事项|措施|概述|概况|打算|统计表|附表)$")
+_PART_END = r"(?:情况|事项|措施|概述|概况|打算|统计表|附表)"
+_ENDS_PART = re.compile(_PART_END + "$")
 # "…改进情况和其他需要报告的事项": 和 or 及 right after a part's end starts the next part.
-_JOINED = re.compile(r"(?:情况|事项|措施|概述|概况|打算|统计表|附表)(?P<conjunction>[和及])")
+_JOINED = re.compile(_PART_END + r"(?P<conjunction>[和及])")
 _ATTACHMENT = re.compile(r"统计表|附表")
 # Words every part shares: they say nothing about which part is meant.
 _GENERIC = re.compile(r"政府信息公开|政府信息|政务公开|信息公开|情况|工作|[的和及与因、，,“”\s]")
