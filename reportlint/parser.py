@@ -251,7 +251,7 @@ class _Builder:
             if row is not None:
                 run[index] = row
                 continue
-            has_figure = any(any(char.isdigit() for cell in row.cells[1:] for char in cell.text) for row in run.values())
+            has_figure = any(char.isdigit() for candidate in run.values() for cell in candidate.cells[1:] for char in cell.text)
             if len(run) >= 2 and has_figure:
                 rows.update(run)
             run = {}
