@@ -255,6 +255,8 @@ TABLE4 = TableSchema(
     {"行政诉讼": ("直接起诉", "复议后起诉")},
 )
 _OUTCOME_HEADER = re.compile(r"结果维持")
+# Words of 表三's column headers, which no row label holds.
+_COLUMN_HEADER = re.compile(r"自然人|法人或其他组织|商业企业|科研机构|申请人情况")
 
 
 def _columns(*specs: str | tuple[str, str]) -> tuple[ColumnSpec, ...]:
@@ -544,9 +546,11 @@ class _Reader:
         for row, labels, values in labelled:
             if not labels:
                 continue
-            if not values:  # a header, or the label of a group of rows
+            if not values:  # the label of a group of rows
                 group = _group_of(labels[-1].text) or group
                 continue
+            if any(_COLUMN_HEADER.search(label.text) for label in labels):
+                continue  # 自然人 | 法人或其他组织 | 总计, padded with empty cells
             for label in labels[:-1]:
                 group = _group_of(label.text) or group
             spec = match_row(schema, labels[-1].text, group)
@@ -605,8 +609,8 @@ class _Reader:
         if len(values) < width:
             self._unreadable(builder, [spec], Unreadable(builder.schema.key, spec.name, _row_text(row), row.span, "columns"))
             return
-        values = values[-width:]
-        builder.put(spec, [read_cell(cell.text, cell.span, column.holds) for cell, column in zip(values, spec.columns)])
+        builder.put(spec, [read_cell(cell.text, cell.span, column.holds)
+                           for cell, column in zip(_aligned_values(values, width), spec.columns)])
 
     def _unreadable(self, builder: _TableBuilder, rows: Sequence[RowSpec], row: Unreadable) -> None:
         self.unreadable.append(row)
@@ -726,6 +730,17 @@ def _split_row(row: TableRow) -> tuple[list, list]:
         labels.append(cells[index])
         index += 1
     return labels, cells[index:]
+
+
+def _aligned_values(values: list, width: int) -> list:
+    """The ``width`` value cells of a row that has more: surplus empty cells are
+    padding, before the values (a label merged over two columns) or after them
+    (a rectangular grid made from a table with merged cells); otherwise the
+    values are the last cells."""
+    surplus = len(values) - width
+    if surplus > 0 and not any(cell.text.strip() for cell in values[width:]):
+        return values[:width]
+    return values[-width:]
 
 
 def _row_text(row: TableRow) -> str:
