@@ -28,9 +28,12 @@ def lint_text(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     rules: Sequence[Rule] | None = None,
+    previous_text: str | None = None,
 ) -> list[Diagnostic]:
-    """Lint a draft given as text. ``path`` only names it in the diagnostics."""
-    return list(_linter(select, ignore, rules).lint(from_text(text, path or "<text>")).diagnostics)
+    """Lint a draft given as text. ``path`` only names it in the diagnostics;
+    ``previous_text`` is last year's report, for the checks that compare the two."""
+    previous = from_text(previous_text, "<previous>") if previous_text is not None else None
+    return list(_linter(select, ignore, rules).lint(from_text(text, path or "<text>"), previous).diagnostics)
 
 
 def lint_file(
@@ -40,7 +43,10 @@ def lint_file(
     ignore: Sequence[str] = (),
     rules: Sequence[Rule] | None = None,
     encoding: str | None = None,
+    previous: str | Path | None = None,
 ) -> list[Diagnostic]:
     """Lint a draft file (.txt, .md, .docx, .html), read as `reportlint` reads it;
-    ``encoding`` overrides the detection for text formats."""
-    return list(_linter(select, ignore, rules).lint(read_source(path, encoding=encoding)).diagnostics)
+    ``encoding`` overrides the detection for text formats; ``previous`` is last
+    year's report, for the checks that compare the two."""
+    last_year = read_source(previous, encoding=encoding) if previous is not None else None
+    return list(_linter(select, ignore, rules).lint(read_source(path, encoding=encoding), last_year).diagnostics)

@@ -120,10 +120,18 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="并行进程数（0 表示按 CPU 核数）。")
 @_reading_options
+@click.option("--previous", type=click.Path(dir_okay=False), metavar="FILE",
+              help="上年度的年度报告：核对上年结转、现行有效件数等跨年数据，并检查与上年雷同的内容。")
 def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs, color, output_file, exit_zero,
           statistics, baseline_file, write_baseline_file, report_unused, fix, diff, jobs, encoding,
-          stdin_filename) -> None:
+          stdin_filename, previous) -> None:
     """检查年度报告草稿（.txt、.md、.docx、.html 文件，目录，或 - 表示标准输入）。"""
+    last_year = None
+    if previous is not None:
+        try:
+            last_year = read_source(previous, encoding=encoding)
+        except SourceError as error:
+            _fail(str(error))
     options = RunOptions(
         config=Path(config_file) if config_file else None,
         select=_split(select),
@@ -135,9 +143,12 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         jobs=jobs or os.cpu_count() or 1,
         encoding=encoding,
         stdin_filename=stdin_filename,
+        previous=last_year,
     )
     try:
         work = collect(paths, options)
+        if last_year is not None and len(work) != 1:
+            _fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(work)} 个）")
         if fix or diff:
             changed = _fix(work, options, write=not diff)
             if diff:
@@ -242,6 +253,8 @@ def explain(rule_id, rule_dirs) -> None:
     ]
     if rule.link:
         lines.append(f"依据：{rule.link}")
+    if rule.examples.previous:
+        lines += ["", "示例所对照的上年报告：", f"  {_one_line(rule.examples.previous)}"]
     lines += ["", "正确示例："] + [f"  ✓ {_one_line(example)}" for example in rule.examples.good]
     lines += ["", "错误示例："] + [f"  ✗ {_one_line(example)}" for example in rule.examples.bad]
     click.echo("\n".join(lines))
@@ -261,6 +274,8 @@ def inspect(path, tree, encoding, stdin_filename) -> None:
         document = parse(read_source(path, encoding=encoding, name=stdin_filename if path == STDIN_NAME else None))
     except (SourceError, ParseError) as error:
         _fail(str(error))
-    lines = inspection.summary(document, infer_profile(document))
+    profile = infer_profile(document)
+    lines = inspection.summary(document, profile)
     lines += inspection.tree(document) if tree else inspection.outline(document)
+    lines += inspection.statistics_tables(document, profile)
     click.echo("\n".join(lines))

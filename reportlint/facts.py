@@ -14,6 +14,7 @@ from .document import Document, Span
 from .numbers import Numbers, read_numbers
 from .profile import Profile, infer_profile
 from .source import Source
+from .tables import Tables, read_tables
 
 SCOPES = ("text", "title", "headings", "paragraphs", "tables", "all")
 # Metadata lines that belong to the document itself, not to the web page around
@@ -23,9 +24,13 @@ _SIGNATURE_KEYS = frozenset({"署名", "日期"})
 
 
 class Facts:
-    def __init__(self, document: Document, profile: Profile | None = None) -> None:
+    """``previous`` holds the facts of last year's report when one is given
+    (``--previous``), for the checks that compare the two."""
+
+    def __init__(self, document: Document, profile: Profile | None = None, previous: Facts | None = None) -> None:
         self.document = document
         self.profile = profile if profile is not None else infer_profile(document)
+        self.previous = previous
 
     @property
     def source(self) -> Source:
@@ -34,6 +39,11 @@ class Facts:
     @property
     def text(self) -> str:
         return self.document.source.text
+
+    @cached_property
+    def tables(self) -> Tables:
+        """The statistics tables, read into the schema of the edition (see reportlint.tables)."""
+        return read_tables(self.document, self.profile)
 
     @cached_property
     def numbers(self) -> Numbers:

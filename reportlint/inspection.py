@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .document import Document, Paragraph, Section, Span, Table
 from .profile import EDITION_NAMES, Profile
+from .tables import read_tables
 
 _NEWLINES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 _FORMATS = {"text": "文本", "markdown": "Markdown", "html": "网页", "docx": "Word 文档"}
@@ -102,3 +103,16 @@ def _blocks(blocks, depth: int, where) -> list[str]:
 
 def _clip(text: str, width: int = 24) -> str:
     return text if len(text) <= width else text[:width] + "…"
+
+
+def statistics_tables(document: Document, profile: Profile) -> list[str]:
+    """The statistics tables as the table checks read them, and the rows they could not read."""
+    tables = read_tables(document, profile)
+    lines = []
+    for table in tables:
+        edition = f"，{EDITION_NAMES[table.edition]}" if table.key == "表二" else ""
+        lines.append(f"统计表：{table.key}（{table.schema.title}{edition}）读取 {len(table.row_keys())} 行")
+    for row in tables.unreadable:
+        line, column = document.source.position(row.span.start)
+        lines.append(f"  无法读取：{row.table}“{row.row}”行“{row.text}”（{line}:{column}），未核对")
+    return lines

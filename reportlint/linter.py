@@ -58,13 +58,14 @@ class Linter:
         self.severities = dict(severities or {})
         self.profile = dict(profile or {})
 
-    def lint(self, source: Source) -> FileResult:
+    def lint(self, source: Source, previous: Source | None = None) -> FileResult:
+        """Lint a source; ``previous`` is last year's report, for the checks that compare the two."""
         with _collector_paused():
-            return self._lint(source)
+            return self._lint(source, previous)
 
-    def _lint(self, source: Source) -> FileResult:
+    def _lint(self, source: Source, previous: Source | None) -> FileResult:
         document = parse(source)
-        facts = Facts(document)
+        facts = Facts(document, previous=Facts(parse(previous)) if previous is not None else None)
         if self.profile:
             overrides = dict(self.profile)
             if "year" in overrides and "edition" not in overrides:

@@ -60,6 +60,10 @@ _LONG_HEADING = 30
 _ENUMERATION = re.compile(r"([一二三四五六七八九十]{1,3})是")
 _ENUMERATION_BOUNDARY = frozenset("。；;，,：:！？!? \t\u3000")
 _SEPARATOR_CELL = re.compile(r":?-{3,}:?")
+# Cells of a row aligned with spaces (a table typed or pasted as plain text) are
+# separated by two or more spaces; a sentence or a long run of text is no cell.
+_ALIGNED_GAP = re.compile(r"[ \t\u3000]{2,}")
+_LONGEST_ALIGNED_CELL = 60
 _CHINESE_ORDINALS = "一二三四五六七八九十"
 
 
@@ -144,9 +148,13 @@ class _Builder:
     # -- the outline -----------------------------------------------------------
 
     def build(self, lines: list[_Line]) -> Document:
-        for line in lines:
+        aligned = self._aligned_rows(lines)
+        for index, line in enumerate(lines):
             if line.kind == "table":
                 self.table_rows.append(self._table_row(line.tokens[0]))
+                continue
+            if index in aligned:
+                self.table_rows.append(aligned[index])
                 continue
             self._flush_table()
             if line.kind == "title":
@@ -223,11 +231,49 @@ class _Builder:
         offset = start
         for piece in pieces:
             stripped = piece.strip()
-            lead = len(piece) - len(piece.lstrip())
-            cells.append(Cell(stripped, Span(offset + lead, offset + lead + len(stripped))))
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                cells.append(Cell(stripped, Span(offset + lead, offset + lead + len(stripped))))
+            else:  # an empty cell is the space between its separators
+                cells.append(Cell("", Span(offset, offset + len(piece))))
             offset += len(piece) + 1
         is_separator = bool(cells) and all(_SEPARATOR_CELL.fullmatch(cell.text) for cell in cells)
         return TableRow(tuple(cells), self._stripped_span(token), is_separator)
+
+    def _aligned_rows(self, lines: list[_Line]) -> dict[int, TableRow]:
+        """Rows of tables aligned with spaces, by line index: runs of at least two
+        consecutive text lines of two or more cells, with a figure after the
+        first cell somewhere in the run."""
+        rows: dict[int, TableRow] = {}
+        run: dict[int, TableRow] = {}
+        for index, line in enumerate([*lines, _Line("text", ())]):
+            row = self._aligned_row(line) if line.kind == "text" else None
+            if row is not None:
+                run[index] = row
+                continue
+            has_figure = any(char.isdigit() for candidate in run.values() for cell in candidate.cells[1:] for char in cell.text)
+            if len(run) >= 2 and has_figure:
+                rows.update(run)
+            run = {}
+        return rows
+
+    def _aligned_row(self, line: _Line) -> TableRow | None:
+        tokens = line.tokens
+        if not tokens or tokens[0].type == "HASHES":
+            return None
+        start, end = tokens[0].start_pos, tokens[-1].end_pos
+        text = self.text[start:end]
+        if "。" in text:
+            return None
+        cells = []
+        offset = 0
+        for gap in [*_ALIGNED_GAP.finditer(text), None]:
+            cell_end = gap.start() if gap else len(text)
+            cells.append(Cell(text[offset:cell_end], Span(start + offset, start + cell_end)))
+            offset = gap.end() if gap else offset
+        if len(cells) < 2 or any(len(cell.text) > _LONGEST_ALIGNED_CELL for cell in cells):
+            return None
+        return TableRow(tuple(cells), Span(start, end))
 
     def _flush_table(self) -> None:
         if self.table_rows:

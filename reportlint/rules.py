@@ -30,6 +30,7 @@ class RuleError(Exception):
 class Examples:
     good: tuple[str, ...]
     bad: tuple[str, ...]
+    previous: str | None = None  # last year's report, for rules that compare the two
 
 
 @dataclass(frozen=True)
@@ -136,13 +137,16 @@ def load_rule(rule_id: str, path: Path) -> Rule:
 
 
 def _examples(value: Any, fail) -> Examples:
-    if not isinstance(value, dict) or set(value) - {"good", "bad"}:
-        raise fail("examples", "应为含 good 和 bad 两个列表的映射")
+    if not isinstance(value, dict) or set(value) - {"good", "bad", "previous"}:
+        raise fail("examples", "应为含 good 和 bad 两个列表的映射（可另加 previous：上年报告）")
     good, bad = value.get("good"), value.get("bad")
     for name, items in (("good", good), ("bad", bad)):
         if not isinstance(items, list) or not items or not all(isinstance(item, str) for item in items):
             raise fail("examples", f"{name} 应为非空的字符串列表")
-    return Examples(tuple(good), tuple(bad))
+    previous = value.get("previous")
+    if previous is not None and not isinstance(previous, str):
+        raise fail("examples", "previous 应为字符串（上年报告的文本）")
+    return Examples(tuple(good), tuple(bad), previous)
 
 
 def _check_message(message: str, kind_type: type[Kind], fail) -> None:

@@ -40,6 +40,7 @@ class RunOptions:
     jobs: int = 1
     encoding: str | None = None  # read text formats in this encoding
     stdin_filename: str | None = None  # names standard input and chooses its reader
+    previous: Source | None = None  # last year's report (--previous), for a run over one draft
 
 
 @dataclass
@@ -74,6 +75,7 @@ def collect(paths: tuple[str, ...], options: RunOptions) -> list[Job]:
     forget_loaded()
     _LINTERS.clear()
     _PACKS.clear()
+    _PREVIOUS.clear()
     jobs: list[Job] = []
     for path in paths:
         if path != STDIN_NAME and Path(path).is_dir():
@@ -136,6 +138,7 @@ def _relative_posix(path: Path, base: Path) -> str:
 
 _LINTERS: dict[tuple, tuple[Linter, str]] = {}
 _PACKS: dict[tuple[Path, ...], list[Rule]] = {}
+_PREVIOUS: dict[Path, Source] = {}
 
 
 def linter_for(settings: Settings, options: RunOptions) -> tuple[Linter, str]:
@@ -182,9 +185,19 @@ def lint_job(job: Job, options: RunOptions) -> Outcome:
         return Outcome(None, str(error), set())
 
 
+def previous_for(settings: Settings, options: RunOptions) -> Source | None:
+    """Last year's report for a draft: --previous, else the configured `previous`
+    (read once per run; SourceError, naming it, if it cannot be read)."""
+    if options.previous is not None or settings.previous is None:
+        return options.previous
+    if settings.previous not in _PREVIOUS:
+        _PREVIOUS[settings.previous] = read_source(settings.previous, encoding=options.encoding)
+    return _PREVIOUS[settings.previous]
+
+
 def lint_source(source: Source, settings: Settings, options: RunOptions) -> Outcome:
     linter, fail_on = linter_for(settings, options)
-    result = linter.lint(source)
+    result = linter.lint(source, previous_for(settings, options))
     directives = Directives.parse(source)
     allowed = AllowedPhrases(settings.allow)
     kept = [d for d in result.diagnostics if not directives.suppresses(d)]

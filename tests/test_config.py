@@ -162,3 +162,18 @@ def test_agencies_are_the_offices_own_names(tmp_path):
     assert other in rules_reported(run("--format", "json", "--select", "facts", draft))
     write(tmp_path / ".reportlint.yaml", "agencies: [云南省科学技术厅]\n")
     assert other not in rules_reported(run("--format", "json", "--select", "facts", draft))
+
+
+def test_previous_report_named_in_the_configuration(tmp_path):
+    """The pair of consecutive years in fixtures: last year's report from
+    configuration gives the same year-to-year findings as --previous."""
+    this_year = shutil.copy(FIXTURES / "standard-2021-county-2023-spaces.txt", tmp_path / "2023.txt")
+    shutil.copy(FIXTURES / "standard-2021-county-2022-pipes.txt", tmp_path / "2022.txt")
+    given = rules_reported(run("--format", "json", "--select", "previous", "--previous", tmp_path / "2022.txt",
+                               this_year))
+    assert given, "the 2022/2023 pair differs somewhere"
+    write(tmp_path / ".reportlint.yaml", "previous: 2022.txt\n")
+    assert rules_reported(run("--format", "json", "--select", "previous", this_year)) == given
+    write(tmp_path / ".reportlint.yaml", "previous: missing.txt\n")
+    result = run(this_year)
+    assert result.exit_code == 2 and "missing.txt: 文件不存在" in result.output

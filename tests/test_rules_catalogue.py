@@ -34,7 +34,9 @@ def test_every_rule_has_examples_and_docs():
 
 
 def _findings(rule, text):
-    return Linter([rule]).lint(from_text(text, "example")).diagnostics
+    previous = rule.examples.previous
+    last_year = from_text(previous, "previous") if previous is not None else None
+    return Linter([rule]).lint(from_text(text, "example"), last_year).diagnostics
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)

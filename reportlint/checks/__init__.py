@@ -26,6 +26,11 @@ KINDS: dict[str, str] = {
     "enumeration_count": "reportlint.checks.enumeration_count:EnumerationCount",
     "agency": "reportlint.checks.agency:Agency",
     "publication_date": "reportlint.checks.publication_date:PublicationDate",
+    "preamble_parts": "reportlint.checks.preamble_parts:PreambleParts",
+    "copied_text": "reportlint.checks.copied_text:CopiedText",
+    "table_identity": "reportlint.checks.table_identity:TableIdentity",
+    "table_cells": "reportlint.checks.table_cells:TableCells",
+    "table_text": "reportlint.checks.table_text:TableText",
 }
 
 

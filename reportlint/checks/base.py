@@ -41,7 +41,7 @@ def strings(default: Any = None, *, required: bool = False) -> Option:
     return Option((list,), required, default if default is not None else [], items=str)
 
 
-_TYPE_NAMES = {str: "字符串", int: "整数", bool: "true 或 false", list: "列表", dict: "映射"}
+_TYPE_NAMES = {str: "字符串", int: "整数", float: "数字", bool: "true 或 false", list: "列表", dict: "映射"}
 
 
 class Kind:
