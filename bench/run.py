@@ -1,20 +1,40 @@
-"""Benchmarks: how time and memory grow with the size of a draft.
+"""Benchmarks for reportlint: what a pre-commit hook and a province's worth of
+reports cost, measured against the peer linters installed on this machine.
 
-    .venv/bin/python bench/run.py [--sizes 1 4 16]
+    .venv/bin/python bench/run.py [--files 1000] [--repeat 15] [--only single,marginal,...] [--json FILE]
 
-builds drafts of about 1, 4 and 16 MB (UTF-8) from the seed report — its title
-once, then its body repeated — and lints each with the built-in rules in a fresh
-process, which reports the seconds spent reading and decoding the file, then
-parsing it and running the rules, and its peak resident memory (the Python
-interpreter with reportlint and its rules loaded takes about 30 MB). Sizes are MB of the file; the table printed is the
-one the README quotes. A bench, not a test: figures depend on the machine.
+Sections (all by default; --only picks some):
+
+- single: wall time of `reportlint DRAFT` on one 12 KB report (the seed), in a
+  fresh process each time, median of --repeat runs; with the peers' CLIs on the
+  same file in the same run (AutoCorrect's, proselint, zhlint, textlint) when
+  they are installed, and the ratios.
+- marginal: in one process, the cost of one more 12 KB of report over a corpus
+  of --files report variants built from fixtures/ and ../shared/corpus (each
+  variant differs, so nothing is served from a cache); AutoCorrect's Python
+  binding on the same texts when it is installed.
+- memory: peak resident memory of `reportlint DRAFT` on the seed.
+- jobs: `reportlint -j 1` against `-j 2` over the corpus of variants (median of 3).
+- sizes: 1, 4 and 16 MB drafts (the seed's body repeated), each in a fresh
+  process: reading, then parsing and checking, and peak memory.
+
+It prints one table and writes the figures as JSON (--json, default
+bench/results.json). A bench, not a test: figures depend on the machine.
+Peers are looked up on PATH and in ./node_modules/.bin (npm install zhlint
+textlint autocorrect-node) and as Python packages (autocorrect-py, proselint).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
+import random
+import re
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -23,7 +43,43 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seed-chuxiong-sci-tech-2016.txt"
-MB = 1024 * 1024
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+REPORTLINT = str(Path(sys.executable).parent / "reportlint")
+KB = 1024
+MB = 1024 * KB
+SECTIONS = ("single", "marginal", "memory", "jobs", "sizes")
+
+
+# -- the drafts --------------------------------------------------------------------
+
+
+def report_texts() -> list[str]:
+    """The reports variants are made from: the project's fixtures, and the real
+    reports of ../shared/corpus where it exists."""
+    paths = sorted((ROOT / "fixtures").glob("*.txt"))
+    if SHARED_CORPUS.is_dir():
+        paths += sorted(SHARED_CORPUS.glob("*.txt"))
+    return [path.read_text(encoding="utf-8") for path in paths]
+
+
+def variants(count: int, seed: int = 2016) -> list[str]:
+    """``count`` distinct reports: each a base report with its years, figures and
+    paragraph order changed, so that no two texts are the same."""
+    bases = report_texts()
+    chooser = random.Random(seed)
+    out = []
+    for index in range(count):
+        lines = bases[index % len(bases)].split("\n")
+        head, body = lines[:2], lines[2:]
+        if len(body) > 4:  # swap two body paragraphs, keeping the outline mostly in place
+            first, second = chooser.sample(range(len(body)), 2)
+            body[first], body[second] = body[second], body[first]
+        shift = chooser.randint(-3, 3)
+        text = "\n".join(head + body)
+        text = re.sub(r"20(1[0-9]|2[0-5])年", lambda m: f"20{int(m.group(1)) + shift:02d}年", text)
+        text = re.sub(r"(?<![0-9])([1-9][0-9]{1,3})(?=[件条次篇个人])", lambda m: str(int(m.group(1)) + index % 7), text)
+        out.append(text + f"\n（本稿编号{index}）\n")
+    return out
 
 
 def draft_of_size(megabytes: float) -> str:
@@ -33,8 +89,135 @@ def draft_of_size(megabytes: float) -> str:
     return title + "\n" + block * copies
 
 
+# -- measuring ---------------------------------------------------------------------
+
+
+def wall_times(command: list[str], repeat: int, cwd: Path | None = None) -> list[float]:
+    """Seconds each of ``repeat`` runs of ``command`` took (after one warm-up run)."""
+    subprocess.run(command, capture_output=True, cwd=cwd)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, cwd=cwd)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def peak_memory_mb(command: list[str]) -> float:
+    """Peak resident memory of one run of ``command`` (a child of a fresh helper
+    process, so that earlier children do not count)."""
+    probe = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], capture_output=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
+    return int(result.stdout) / 1024
+
+
+def peers(work: Path) -> dict[str, list[str]]:
+    """The peer linters' command lines for one file in ``work`` (the file name is
+    appended); textlint gets a dictionary rule (prh) configured in ``work``."""
+    found = {}
+    modules = Path.cwd() / "node_modules"
+
+    def which(name: str) -> str | None:
+        return shutil.which(name) or (str(modules / ".bin" / name) if (modules / ".bin" / name).exists() else None)
+
+    if which("autocorrect"):
+        found["AutoCorrect (CLI)"] = [which("autocorrect"), "--lint"]
+    proselint = shutil.which("proselint") or str(Path(sys.executable).parent / "proselint")
+    if Path(proselint).exists():
+        found["proselint"] = [proselint, "check"]
+    if which("zhlint"):
+        found["zhlint"] = [which("zhlint")]
+    if which("textlint") and (modules / "textlint-rule-prh").is_dir():
+        (work / "prh.yml").write_text(
+            "version: 1\nrules:\n  - expected: 两学一做\n    pattern: 一学两做\n  - expected: 人士\n    pattern: 人事\n",
+            encoding="utf-8",
+        )
+        (work / ".textlintrc.json").write_text('{"rules": {"prh": {"rulePaths": ["prh.yml"]}}}', encoding="utf-8")
+        found["textlint (prh)"] = [which("textlint"), "--rules-base-directory", str(modules)]
+    return found
+
+
+# -- sections ----------------------------------------------------------------------
+
+
+def single(arguments, work: Path) -> dict:
+    draft = work / "draft.txt"  # peers such as zhlint want a relative path
+    shutil.copy(SEED, draft)
+    figures = {"file_kb": round(draft.stat().st_size / KB, 1)}
+    ours = statistics.median(wall_times([REPORTLINT, "draft.txt"], arguments.repeat, work))
+    figures["reportlint_ms"] = round(ours * 1000, 1)
+    for name, command in peers(work).items():
+        peer = statistics.median(wall_times([*command, "draft.txt"], arguments.repeat, work))
+        figures[f"{name}_ms"] = round(peer * 1000, 1)
+    return figures
+
+
+def marginal(arguments, work: Path) -> dict:
+    from reportlint.linter import Linter
+    from reportlint.rules import load_rules
+    from reportlint.source import from_text
+
+    texts = variants(arguments.files)
+    linter = Linter(load_rules())
+    for text in texts[:20]:  # warm up: lazily built parts, the grammar
+        linter.lint(from_text(text))
+    size = sum(len(text.encode("utf-8")) for text in texts)
+    started = time.perf_counter()
+    for text in texts:
+        linter.lint(from_text(text))
+    elapsed = time.perf_counter() - started
+    figures = {
+        "documents": len(texts),
+        "average_kb": round(size / len(texts) / KB, 1),
+        "per_document_ms": round(elapsed / len(texts) * 1000, 2),
+        "per_12kb_ms": round(elapsed / size * 12 * KB * 1000, 2),
+    }
+    try:
+        import autocorrect_py
+    except ImportError:
+        return figures
+    started = time.perf_counter()
+    for text in texts:
+        autocorrect_py.lint_for(text, "draft.txt")
+    elapsed = time.perf_counter() - started
+    figures["autocorrect_py_per_12kb_ms"] = round(elapsed / size * 12 * KB * 1000, 2)
+    return figures
+
+
+def memory(arguments, work: Path) -> dict:
+    return {"peak_mb": round(peak_memory_mb([REPORTLINT, str(SEED)]), 1)}
+
+
+def jobs(arguments, work: Path) -> dict:
+    folder = work / "corpus"
+    folder.mkdir()
+    for index, text in enumerate(variants(arguments.files)):
+        (folder / f"report-{index:04d}.txt").write_text(text, encoding="utf-8")
+    figures = {"files": arguments.files}
+    for count in (1, 2):
+        times = wall_times([REPORTLINT, "--exit-zero", "-j", str(count), str(folder)], 3)
+        figures[f"j{count}_s"] = round(statistics.median(times), 2)
+    figures["speedup"] = round(figures["j1_s"] / figures["j2_s"], 2)
+    return figures
+
+
+def sizes(arguments, work: Path) -> dict:
+    figures = {}
+    for size in arguments.sizes:
+        path = work / f"draft-{size:g}mb.txt"
+        path.write_text(draft_of_size(size), encoding="utf-8")
+        child = subprocess.run([sys.executable, __file__, "--measure", str(path)], capture_output=True, text=True,
+                               check=True)
+        figures[f"{size:g}mb"] = json.loads(child.stdout) | {"mb": round(path.stat().st_size / MB, 1)}
+    return figures
+
+
 def measure(path: str) -> dict:
-    """Lint one file in this process; what a fresh process spends on it."""
+    """Lint one file in this (fresh) process: reading, then parsing and checking."""
     from reportlint.linter import Linter
     from reportlint.rules import load_rules
     from reportlint.source import read_source
@@ -47,36 +230,75 @@ def measure(path: str) -> dict:
     linted = time.perf_counter()
     return {
         "characters": len(source.text),
-        "read": read - started,
-        "lint": linted - read,
+        "read_s": round(read - started, 3),
+        "lint_s": round(linted - read, 3),
         "diagnostics": len(result.diagnostics),
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
+
+
+# -- the table ---------------------------------------------------------------------
+
+
+def table(results: dict) -> str:
+    rows = ["| measure | reportlint | target | peers |", "|---|---|---|---|"]
+    if "single" in results:
+        single = results["single"]
+        peer_times = {key[:-3]: value for key, value in single.items() if key.endswith("_ms") and key != "reportlint_ms"}
+        fastest = min(peer_times.values(), default=None)
+        peer_text = ", ".join(f"{name} {value:.0f} ms" for name, value in peer_times.items()) or "none installed"
+        ratio = f" ({single['reportlint_ms'] / fastest:.2f}× the fastest)" if fastest else ""
+        rows.append(f"| one {single['file_kb']} KB report, wall time (median) | {single['reportlint_ms']:.0f} ms{ratio} "
+                    f"| ≤ 80 ms | {peer_text} |")
+    if "marginal" in results:
+        marginal = results["marginal"]
+        peer = marginal.get("autocorrect_py_per_12kb_ms")
+        rows.append(f"| one more 12 KB report, in one process ({marginal['documents']} variants, "
+                    f"{marginal['average_kb']} KB on average) | {marginal['per_12kb_ms']:.2f} ms | ≤ 1.0 ms "
+                    f"| {f'AutoCorrect (Python) {peer:.2f} ms' if peer is not None else 'none installed'} |")
+    if "memory" in results:
+        rows.append(f"| peak memory, one report | {results['memory']['peak_mb']:.0f} MB | ≤ 60 MB | |")
+    if "jobs" in results:
+        jobs = results["jobs"]
+        rows.append(f"| {jobs['files']} files, -j 1 / -j 2 | {jobs['j1_s']:.2f} s / {jobs['j2_s']:.2f} s "
+                    f"({jobs['speedup']:.2f}×) | ≥ 1.7× | |")
+    if "sizes" in results:
+        sizes = results["sizes"]
+        for key, figures in sizes.items():
+            rows.append(f"| {figures['mb']} MB draft: read / parse and check / peak memory | {figures['read_s']:.2f} s / "
+                        f"{figures['lint_s']:.2f} s / {figures['peak_mb']:.0f} MB | | |")
+        if "4mb" in sizes and "16mb" in sizes:
+            ratio = sizes["16mb"]["lint_s"] / sizes["4mb"]["lint_s"]
+            rows.append(f"| 16 MB time / 4 MB time | {ratio:.2f}× | ≤ 4.5× | |")
+    return "\n".join(rows)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=1000, help="report variants for marginal and jobs")
+    parser.add_argument("--repeat", type=int, default=15, help="runs per wall-time measurement")
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 4, 16], help="draft sizes in MB")
-    parser.add_argument("--measure", metavar="FILE", help=argparse.SUPPRESS)  # the child process
+    parser.add_argument("--only", default=",".join(SECTIONS), help="sections to run, comma-separated")
+    parser.add_argument("--json", default=str(ROOT / "bench" / "results.json"), help="where to write the figures")
+    parser.add_argument("--measure", metavar="FILE", help=argparse.SUPPRESS)  # the child process of `sizes`
     arguments = parser.parse_args()
     if arguments.measure:
         print(json.dumps(measure(arguments.measure)))
         return
-    print("| size | characters | read and decode | parse and check | diagnostics | peak memory |")
-    print("|---|---|---|---|---|---|")
+    chosen = [name for name in arguments.only.split(",") if name]
+    unknown = set(chosen) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
+    results: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                                 "platform": platform.platform()}}
     with tempfile.TemporaryDirectory() as directory:
-        for size in arguments.sizes:
-            path = Path(directory) / f"draft-{size:g}mb.txt"
-            path.write_text(draft_of_size(size), encoding="utf-8")
-            child = subprocess.run(
-                [sys.executable, __file__, "--measure", str(path)], capture_output=True, text=True, check=True
-            )
-            figures = json.loads(child.stdout)
-            print(
-                f"| {path.stat().st_size / MB:.1f} MB | {figures['characters']:,} | {figures['read']:.2f} s "
-                f"| {figures['lint']:.2f} s | {figures['diagnostics']:,} "
-                f"| {figures['peak_rss_mb']:.0f} MB |"
-            )
+        for name in chosen:
+            work = Path(directory) / name
+            work.mkdir()
+            results[name] = globals()[name](arguments, work)
+            print(f"{name}: {json.dumps(results[name], ensure_ascii=False)}", file=sys.stderr)
+    print(table(results))
+    Path(arguments.json).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -16,12 +16,10 @@ from typing import NoReturn
 
 import click
 
-from . import __version__, inspection
-from .baseline import BaselineError, write_baseline
+from . import __version__
+from .baseline import BaselineError
 from .config import FAIL_ON, ConfigError, describe, forget_loaded
-from .fixes import fix_file
 from .formatters import FORMATS, renderer
-from .formatters.statistics import render_statistics
 from .output import write_atomically
 from .parser import ParseError, parse
 from .profile import infer_profile
@@ -158,10 +156,14 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
     except (ConfigError, RuleError, BaselineError) as error:
         _fail(str(error))
     if write_baseline_file:
+        from .baseline import write_baseline
+
         count = write_baseline(Path(write_baseline_file), (d for r in outcome.results for d in r.diagnostics))
         click.echo(f"已把 {count} 个问题记入基线 {write_baseline_file}。", err=True)
         sys.exit(EXIT_ERROR if outcome.errors else EXIT_CLEAN)
     if statistics:
+        from .formatters.statistics import render_statistics
+
         output = render_statistics(outcome.results)
     else:
         use_color = output_format == "text" and output_file is None and _use_color(color)
@@ -184,6 +186,8 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
 
 def _fix(work: list, options: RunOptions, *, write: bool) -> bool:
     """Fix (or, without ``write``, show the diff for) every file; whether any changed."""
+    from .fixes import fix_file
+
     changed = False
     for job in work:
         if job.path == STDIN_NAME:
@@ -270,6 +274,8 @@ def _one_line(example: str) -> str:
 @_reading_options
 def inspect(path, tree, encoding, stdin_filename) -> None:
     """显示工具对文件的理解：编码、报告概况（年度、机关、版式）和提纲。"""
+    from . import inspection
+
     try:
         document = parse(read_source(path, encoding=encoding, name=stdin_filename if path == STDIN_NAME else None))
     except (SourceError, ParseError) as error:

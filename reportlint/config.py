@@ -25,11 +25,6 @@ from .profile import EDITIONS
 from .readers import DOCUMENT_SUFFIXES
 from .yamlfile import read_mapping
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 CONFIG_NAMES = (".reportlint.yaml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info")
 OFF = "off"
@@ -159,6 +154,10 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib  # only when a pyproject.toml is found
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

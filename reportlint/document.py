@@ -14,7 +14,7 @@ from typing import Union
 from .source import Source
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Span:
     start: int
     end: int
@@ -23,13 +23,13 @@ class Span:
         return self.end - self.start
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Title:
     text: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MetaLine:
     """A metadata line: 来源/发布日期/发布机构 …, or a line holding only a date."""
 
@@ -39,13 +39,13 @@ class MetaLine:
     value_span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Sentence:
     text: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class EnumerationItem:
     """One item of an inline enumeration: the 一是 of "一是…二是…"."""
 
@@ -54,7 +54,7 @@ class EnumerationItem:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Paragraph:
     text: str
     span: Span
@@ -62,20 +62,20 @@ class Paragraph:
     enumeration: tuple[EnumerationItem, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Cell:
     text: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TableRow:
     cells: tuple[Cell, ...]
     span: Span
     separator: bool = False  # a Markdown "|---|---|" line
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Table:
     rows: tuple[TableRow, ...]
     span: Span
@@ -84,7 +84,7 @@ class Table:
 Block = Union[Paragraph, Table]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Marker:
     """A numbering marker such as 一、 (一) （一） 1. 1、 (1).
 
@@ -99,14 +99,14 @@ class Marker:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Heading:
     marker: Marker
     text: str
     span: Span  # the marker and the heading text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Section:
     heading: Heading
     blocks: tuple[Block, ...]

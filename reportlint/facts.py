@@ -12,6 +12,7 @@ from functools import cached_property
 from .breakdowns import Breakdown, find_breakdowns
 from .document import Document, Span
 from .numbers import Numbers, read_numbers
+from .patterns import ScopeText
 from .profile import Profile, infer_profile
 from .source import Source
 from .tables import Tables, read_tables
@@ -31,6 +32,7 @@ class Facts:
         self.document = document
         self.profile = profile if profile is not None else infer_profile(document)
         self.previous = previous
+        self._scope_texts: dict[str, ScopeText] = {}
 
     @property
     def source(self) -> Source:
@@ -74,6 +76,13 @@ class Facts:
     def spans(self, scope: str) -> tuple[Span, ...]:
         """The spans of text a scope covers, in document order."""
         return self._scopes[scope]
+
+    def scope_text(self, scope: str) -> ScopeText:
+        """The text of a scope's spans, ready for rule patterns to scan in one call
+        (built once per scope and document)."""
+        if scope not in self._scope_texts:
+            self._scope_texts[scope] = ScopeText(self.text, [span for span in self.spans(scope) if span.end > span.start])
+        return self._scope_texts[scope]
 
     @cached_property
     def _scopes(self) -> dict[str, tuple[Span, ...]]:

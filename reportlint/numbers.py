@@ -79,7 +79,7 @@ _FROM = re.compile(r"(?:自|从)$")
 _UNTIL = "止"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DateMention:
     """A date as written; parts not written are None."""
 
@@ -105,7 +105,7 @@ class DateMention:
         return date(year, month, self.day or calendar.monthrange(year, month)[1])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Period:
     """A stretch of time: 2016年1月至11月, 自…起至…止, 1至3月, 截至12月14日 (no start)."""
 
@@ -165,7 +165,7 @@ _CODE_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@_-
 _JOINERS = frozenset(":./")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Quantity:
     value: Decimal
     unit: str | None
@@ -401,14 +401,16 @@ def _overlaps(taken: list[Span], starts: list[int], start: int, end: int) -> boo
 
 
 def _quantities(text: str, scan: str, sentence: Span, taken: list[Span]) -> list[Quantity]:
-    clauses = _clauses(text, sentence)
-    starts = [span.start for span in taken]
-    found = []
-    taken_until = sentence.start
     matches = sorted(
         [*_PERCENT_WORDS.finditer(scan, sentence.start, sentence.end), *_QUANTITY.finditer(scan, sentence.start, sentence.end)],
         key=lambda match: match.start(),
     )
+    if not matches:
+        return []  # most sentences: no need for their clauses
+    clauses = _clauses(text, sentence)
+    starts = [span.start for span in taken]
+    found = []
+    taken_until = sentence.start
     for match in matches:
         if match.start() < taken_until or _overlaps(taken, starts, match.start(), match.end()):
             continue

@@ -10,17 +10,22 @@ back-references; a pattern that needs them is an error that says so.
 Patterns use RE2 syntax, which for everything rules need is Python's; Python's
 ``\\uXXXX``/``\\UXXXXXXXX`` escapes and ``\\Z`` are accepted and translated.
 
-The RE2 binding encodes the whole text to UTF-8 on every call, which would make
-scanning many short spans of one long document quadratic; ``RulePattern`` runs
-on the slice ``text[pos:endpos]`` instead and reports positions in ``text``. So
-``^`` and ``$`` match at the start and end of the scanned span (a paragraph,
-heading or table cell), not only at line ends.
+The RE2 binding encodes its text to UTF-8 on every call. Scanning a document
+therefore goes through ``ScopeText``: the text of all the spans a rule reads (its
+paragraphs, headings, cells), encoded once per document and joined by newlines,
+which rule patterns never match (RE2's ``never_nl``) — so one call scans a whole
+scope and no match runs from one span into the next. Positions are turned back
+into positions in the document only for the matches found. Other calls
+(``finditer``, ``match`` with ``pos``/``endpos``) run on the slice
+``text[pos:endpos]``. Either way ``^`` and ``$`` match at the start and end of a
+span (a paragraph, heading or table cell), not only at line ends.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 
 import re2
 
@@ -69,20 +74,81 @@ class RuleMatch:
         return self._match.lastgroup
 
     def expand(self, template: str) -> str:
-        """``template`` with ``\\1`` … ``\\99`` and ``\\g<name>`` replaced by the groups.
-        (The binding's own expand garbles non-ASCII templates.)"""
-
-        def group(reference: re.Match[str]) -> str:
-            number, name = reference.groups()
-            if number is None and name is None:
-                return "\\"
-            key = int(number) if number else int(name) if name.isdigit() else name
-            return self._match.group(key) or ""
-
-        return _TEMPLATE_REFERENCE.sub(group, template)
+        return _expand(template, self.group)
 
     def _shift(self, position: int) -> int:
         return position if position < 0 else position + self._offset
+
+
+class ScopeText:
+    """The spans of a document a rule reads, for scanning them in one call: their
+    text in UTF-8, joined by newlines, and where each span starts there."""
+
+    __slots__ = ("data", "byte_starts", "spans")
+
+    def __init__(self, text: str, spans: Sequence) -> None:
+        pieces = [text[span.start:span.end].encode("utf-8") for span in spans]
+        starts, position = [], 0
+        for piece in pieces:
+            starts.append(position)
+            position += len(piece) + 1
+        self.data = b"\n".join(pieces)
+        self.byte_starts = starts
+        self.spans = tuple(spans)
+
+
+class ScopeMatch:
+    """A match found by scanning a ScopeText: positions and groups as in the
+    document, computed when asked (most matches are read once or twice)."""
+
+    __slots__ = ("_match", "_scope", "index")
+
+    def __init__(self, match, scope: ScopeText, index: int) -> None:
+        self._match = match
+        self._scope = scope
+        self.index = index  # of the span the match lies in
+
+    def start(self, group: int | str = 0) -> int:
+        return self._position(self._match.start(group))
+
+    def end(self, group: int | str = 0) -> int:
+        return self._position(self._match.end(group))
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self.start(group), self.end(group)
+
+    def group(self, *groups: int | str):
+        found = self._match.group(*groups)
+        if isinstance(found, tuple):
+            return tuple(None if part is None else part.decode("utf-8") for part in found)
+        return None if found is None else found.decode("utf-8")
+
+    @property
+    def lastgroup(self) -> str | None:
+        return self._match.lastgroup
+
+    def expand(self, template: str) -> str:
+        return _expand(template, self.group)
+
+    def _position(self, byte: int) -> int:
+        if byte < 0:
+            return byte
+        scope, index = self._scope, self.index
+        return scope.spans[index].start + len(scope.data[scope.byte_starts[index]:byte].decode("utf-8"))
+
+
+def _expand(template: str, group: Callable) -> str:
+    """``template`` with ``\\1`` … ``\\99`` and ``\\g<name>`` replaced by the groups.
+    (The binding's own expand garbles non-ASCII templates.)"""
+
+    def replace(reference: re.Match[str]) -> str:
+        number, name = reference.groups()
+        if number is None and name is None:
+            return "\\"
+        key = int(number) if number else int(name) if name.isdigit() else name
+        return group(key) or ""
+
+    return _TEMPLATE_REFERENCE.sub(replace, template)
 
 
 class RulePattern:
@@ -99,6 +165,14 @@ class RulePattern:
         endpos = len(text) if endpos is None else endpos
         for match in self._regexp.finditer(text[pos:endpos]):
             yield RuleMatch(match, pos)
+
+    def scan(self, scope: ScopeText) -> Iterator[ScopeMatch]:
+        """Every non-empty match in the spans of ``scope``, in one call."""
+        starts = scope.byte_starts
+        for match in self._regexp.finditer(scope.data):
+            start, end = match.span()
+            if end > start:
+                yield ScopeMatch(match, scope, bisect_right(starts, start) - 1)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> RuleMatch | None:
         return next(self.finditer(text, pos, endpos), None)
@@ -117,6 +191,7 @@ def _options(ignorecase: bool):
     options = re2.Options()
     options.log_errors = False  # errors are reported to the rule author, not logged
     options.case_sensitive = not ignorecase
+    options.never_nl = True  # a match never runs from one line, paragraph or cell into the next
     return options
 
 
@@ -152,10 +227,14 @@ def _explain(error: Exception) -> str:
 
 def compile_alternatives(patterns: list[str], *, ignorecase: bool = False) -> RulePattern:
     """One pattern matching any of ``patterns``: text is scanned once, not once per
-    pattern. Each alternative is checked alone first so an error names it."""
-    for index, pattern in enumerate(patterns):
-        try:
-            compile_pattern(pattern, ignorecase=ignorecase)
-        except PatternError as error:
-            raise PatternError(f"第 {index + 1} 个：{error}") from None
-    return compile_pattern("|".join(f"(?:{pattern})" for pattern in patterns), ignorecase=ignorecase)
+    pattern. When it does not compile, each alternative is compiled alone so that
+    the error names the one at fault."""
+    try:
+        return compile_pattern("|".join(f"(?:{pattern})" for pattern in patterns), ignorecase=ignorecase)
+    except PatternError as combined:
+        for index, pattern in enumerate(patterns):
+            try:
+                compile_pattern(pattern, ignorecase=ignorecase)
+            except PatternError as error:
+                raise PatternError(f"第 {index + 1} 个：{error}") from None
+        raise combined from None

@@ -17,6 +17,8 @@ from typing import Any
 from .checks import KINDS, kind_class
 from .checks.base import Kind, OptionError, scope_option_error
 from .diagnostic import Severity
+from . import __version__
+from .cache import JsonCache
 from .yamlfile import read_mapping
 
 COMMON_KEYS = ("kind", "message", "severity", "description", "examples", "scope", "link", "fixable")
@@ -76,9 +78,22 @@ def rule_files(directory: Path) -> list[tuple[str, Path]]:
 
 
 def load_pack(directory: Path) -> list[Rule]:
+    """The rules of a pack. Reading rule files is most of the cost of starting
+    up, so the data of a pack that loaded without error is kept in a cache file
+    named by a hash of the files' contents (see reportlint/cache.py): a later run
+    builds the same rules from it without reading YAML."""
     if not directory.is_dir():
         raise RuleError(f"{directory}: 规则目录不存在")
-    return [load_rule(rule_id, path) for rule_id, path in rule_files(directory)]
+    files = rule_files(directory)
+    contents = [(rule_id, path, path.read_bytes()) for rule_id, path in files]
+    cache = JsonCache("rules", [__version__, *((rule_id, data) for rule_id, _, data in contents)])
+    cached = cache.read()
+    if cached is not None and [entry[0] for entry in cached] == [rule_id for rule_id, _ in files]:
+        return [build_rule(rule_id, path, data, {}) for (rule_id, data), (_, path) in zip(cached, files)]
+    read = [(rule_id, path, *read_mapping(path, RuleError, "规则文件")) for rule_id, path in files]
+    rules = [build_rule(rule_id, path, data, lines) for rule_id, path, data, lines in read]
+    cache.write([[rule_id, data] for rule_id, _, data, _ in read])
+    return rules
 
 
 def load_rules(extra_packs: list[Path] | tuple[Path, ...] = ()) -> list[Rule]:
@@ -93,7 +108,11 @@ def load_rules(extra_packs: list[Path] | tuple[Path, ...] = ()) -> list[Rule]:
 
 
 def load_rule(rule_id: str, path: Path) -> Rule:
-    data, lines = read_mapping(path, RuleError, "规则文件")
+    return build_rule(rule_id, path, *read_mapping(path, RuleError, "规则文件"))
+
+
+def build_rule(rule_id: str, path: Path, data: dict[str, Any], lines: dict[str, int]) -> Rule:
+    """A rule from the data of its file; ``lines`` gives the line of each key for errors."""
 
     def fail(key: str, problem: str) -> RuleError:
         line = lines.get(key)

@@ -8,11 +8,9 @@ the results is the formatters' business.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -116,6 +114,8 @@ def _candidates(directory: Path) -> Iterator[Path]:
 def _git_files(directory: Path) -> list[Path] | None:
     """Files git does not ignore under ``directory`` (tracked or not), or None
     outside a git work tree (or without git)."""
+    import subprocess  # only folders are searched with git
+
     try:
         listing = subprocess.run(
             ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],
@@ -272,6 +272,8 @@ def _lint_all(jobs: list[Job], options: RunOptions, progress) -> list[Outcome]:
             if progress:
                 progress(index + 1, len(jobs))
         return outcomes
+    from concurrent.futures import ProcessPoolExecutor  # only for -j: it brings multiprocessing
+
     # Workers keep their own linter caches; results come back in input order.
     chunk = max(1, min(32, len(jobs) // (workers * 4)))
     with ProcessPoolExecutor(max_workers=workers) as pool:

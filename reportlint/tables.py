@@ -50,13 +50,13 @@ CHANGE = "change"  # an integer that may be negative (60号 表二 本年增/减
 AMOUNT = "amount"  # money: decimals and a unit (元, 万元) allowed
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ColumnSpec:
     key: str
     holds: str = COUNT
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RowSpec:
     """A row of a schema. ``name`` is how messages show it (with its official
     number); ``pattern`` recognises the wording variants of its label;
@@ -90,7 +90,7 @@ class TableSchema:
         return tuple(seen)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TableCell:
     text: str
     span: Span
@@ -129,7 +129,7 @@ class StatTable:
         return [column for column in self.schema.column_keys if column in present]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Unreadable:
     """A row whose cells could not be told apart: glued digits with several
     possible splits, or a row with the wrong number of values."""

@@ -6,21 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 def read_mapping(path: Path, error: type[Exception], what: str) -> tuple[dict[str, Any], dict[str, int]]:
     """The mapping a YAML file holds, and the 1-based line of each of its keys.
     Raises ``error`` with a one-line message naming the file (and line)."""
+    import yaml  # only when a YAML file is read: rule packs come from a cache when they can
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as problem:
         raise error(f"{path}: 无法读取{what}（{problem}）") from None
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

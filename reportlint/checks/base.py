@@ -91,11 +91,16 @@ class TextKind(Kind):
     def scan(self, facts: Facts, pattern: RulePattern | re.Pattern[str]) -> Iterator[tuple[RuleMatch | re.Match[str], Span]]:
         """Every match of ``pattern`` (a rule's, or a kind's own ``re`` pattern) in
         the scope, with the span it lies in."""
+        if isinstance(pattern, RulePattern):
+            # One RE2 call over the whole scope (see reportlint/patterns.py).
+            scope = facts.scope_text(self.scope)
+            for match in pattern.scan(scope):
+                yield match, scope.spans[match.index]
+            return
         text = facts.text
         for span in facts.spans(self.scope):
-            if span.end > span.start:  # an empty cell holds no finding, and RE2 calls cost
-                for match in pattern.finditer(text, span.start, span.end):
-                    yield match, span
+            for match in pattern.finditer(text, span.start, span.end):
+                yield match, span
 
 
 def compile_option(key: str, patterns: list[str], *, ignorecase: bool = False) -> RulePattern | None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..diagnostic import Edit, Finding
 from ..document import Span
 from ..facts import Facts
+from ..patterns import RulePattern
 from .base import Option, OptionError, TextKind, compile_option, excepted, strings
 
 
@@ -33,12 +34,19 @@ class Substitution(TextKind):
         for wrong, right in swap.items():
             if not isinstance(wrong, str) or not isinstance(right, str):
                 raise OptionError("swap", f"“{wrong}”：错误写法和正确写法都应为字符串")
-        self.wrongs = [compile_option("swap", [wrong], ignorecase=options["ignorecase"]) for wrong in swap]
+        self.ignorecase = options["ignorecase"]
+        self.wrongs = list(swap)
         self.rights = list(swap.values())
         # One combined pattern; each alternative is a named group, so the
         # alternative that matched is match.lastgroup.
         combined = "|".join(f"(?P<s{index}>{wrong})" for index, wrong in enumerate(swap))
-        self.pattern = compile_option("swap", [combined], ignorecase=options["ignorecase"])
+        try:
+            self.pattern = compile_option("swap", [combined], ignorecase=self.ignorecase)
+        except OptionError:
+            for wrong in swap:  # name the key at fault
+                compile_option("swap", [wrong], ignorecase=self.ignorecase)
+            raise
+        self.alone: dict[int, RulePattern] = {}  # single keys, compiled when one matches
         self.exceptions = compile_option("exceptions", options["exceptions"], ignorecase=options["ignorecase"])
 
     def check(self, facts: Facts) -> Iterator[Finding]:
@@ -48,7 +56,9 @@ class Substitution(TextKind):
                 continue
             index = int(match.lastgroup[1:])
             # The same alternative alone, to expand \1 with its own groups.
-            alone = self.wrongs[index].match(text, match.start(), span.end)
+            if index not in self.alone:
+                self.alone[index] = compile_option("swap", [self.wrongs[index]], ignorecase=self.ignorecase)
+            alone = self.alone[index].match(text, match.start(), span.end)
             suggestion = alone.expand(self.rights[index]) if alone else self.rights[index]
             if suggestion == match.group():
                 continue

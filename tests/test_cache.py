@@ -1,0 +1,84 @@
+"""The rule-pack cache: a pack that loaded once is built again from its cached
+data without reading YAML; any change to a rule file, a broken cache file or a
+folder that cannot be written is handled."""
+
+import textwrap
+
+import pytest
+
+from reportlint import rules
+from reportlint.cache import JsonCache, cache_dir
+
+RULE = """\
+kind: existence
+severity: error
+message: 文中留有“{match}”。
+description: 示例规则。
+patterns: ["xx"]
+examples:
+  good: [完整内容]
+  bad: [行政决xx]
+"""
+
+
+@pytest.fixture
+def pack(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "pack" / "office"
+    folder.mkdir(parents=True)
+    (folder / "example.yaml").write_text(RULE, encoding="utf-8")
+    return folder.parent
+
+
+def no_yaml(*args, **kwargs):
+    raise AssertionError("YAML was read although the pack is cached")
+
+
+def test_a_loaded_pack_is_built_from_the_cache(pack, monkeypatch):
+    (first,) = rules.load_pack(pack)
+    assert list(cache_dir().glob("rules-*.json"))
+    monkeypatch.setattr(rules, "read_mapping", no_yaml)
+    (second,) = rules.load_pack(pack)
+    assert (second.id, second.message, second.severity, second.examples) == (
+        first.id, first.message, first.severity, first.examples)
+    assert second.kind.pattern.pattern == first.kind.pattern.pattern
+
+
+def test_a_changed_rule_file_is_read_again(pack, monkeypatch):
+    rules.load_pack(pack)
+    (pack / "office" / "example.yaml").write_text(RULE.replace('"xx"', '"XX"'), encoding="utf-8")
+    calls = []
+    original = rules.read_mapping
+    monkeypatch.setattr(rules, "read_mapping", lambda *args: calls.append(args) or original(*args))
+    (rule,) = rules.load_pack(pack)
+    assert calls and rule.kind.pattern.pattern == "(?:XX)"
+
+
+def test_errors_are_never_cached(pack):
+    (pack / "office" / "example.yaml").write_text(RULE.replace("kind: existence", "kind: nothing"), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(rules.RuleError, match="未知的类型"):
+            rules.load_pack(pack)
+
+
+def test_a_broken_cache_file_is_ignored(pack):
+    rules.load_pack(pack)
+    for path in cache_dir().glob("rules-*.json"):
+        path.write_text("{not json", encoding="utf-8")
+    (rule,) = rules.load_pack(pack)
+    assert rule.id == "office.example"
+
+
+def test_an_unwritable_cache_folder_is_ignored(pack, monkeypatch, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(blocker / "cache"))
+    (rule,) = rules.load_pack(pack)
+    assert rule.id == "office.example"
+    assert JsonCache("rules", ["x"]).read() is None
+
+
+def test_values_json_cannot_hold_are_not_cached(pack):
+    cache = JsonCache("test", ["key"])
+    cache.write({"when": object()})
+    assert cache.read() is None
