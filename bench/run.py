@@ -6,7 +6,9 @@ reports cost, measured against the peer linters installed on this machine.
 Sections (all by default; --only picks some):
 
 - single: wall time of `reportlint DRAFT` on one 12 KB report (the seed), in a
-  fresh process each time, median of --repeat runs; with the peers' CLIs on the
+  fresh process each time (after a warm-up run that leaves Python's bytecode
+  and reportlint's rule cache in place, as on a user's machine), median of
+  --repeat runs; with the peers' CLIs on the
   same file in the same run (AutoCorrect's, proselint, zhlint, textlint) when
   they are installed, and the ratios.
 - marginal: in one process, the cost of one more 12 KB of report over a corpus
@@ -48,6 +50,9 @@ REPORTLINT = str(Path(sys.executable).parent / "reportlint")
 KB = 1024
 MB = 1024 * KB
 SECTIONS = ("single", "marginal", "memory", "jobs", "sizes")
+# Commands run as users run them: with Python's bytecode cache. (Some machines
+# set PYTHONDONTWRITEBYTECODE, and then every run compiles every module again.)
+ENVIRONMENT = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
 # -- the drafts --------------------------------------------------------------------
@@ -94,11 +99,11 @@ def draft_of_size(megabytes: float) -> str:
 
 def wall_times(command: list[str], repeat: int, cwd: Path | None = None) -> list[float]:
     """Seconds each of ``repeat`` runs of ``command`` took (after one warm-up run)."""
-    subprocess.run(command, capture_output=True, cwd=cwd)
+    subprocess.run(command, capture_output=True, cwd=cwd, env=ENVIRONMENT)
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
-        subprocess.run(command, capture_output=True, cwd=cwd)
+        subprocess.run(command, capture_output=True, cwd=cwd, env=ENVIRONMENT)
         times.append(time.perf_counter() - started)
     return times
 
@@ -111,7 +116,9 @@ def peak_memory_mb(command: list[str]) -> float:
         "subprocess.run(sys.argv[1:], capture_output=True)\n"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    result = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
+    subprocess.run(command, capture_output=True, env=ENVIRONMENT)  # bytecode written
+    result = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True,
+                            env=ENVIRONMENT)
     return int(result.stdout) / 1024
 
 

@@ -25,7 +25,10 @@ class FileResult:
     path: str
     profile: Profile
     diagnostics: tuple[Diagnostic, ...]
-    document: Document
+    source: Source
+    # The parsed document, for formats that show its structure (html); a run
+    # drops it otherwise, so that worker processes do not send it back.
+    document: Document | None
 
 
 def matches_prefix(rule_id: str, prefixes: Iterable[str]) -> bool:
@@ -80,7 +83,7 @@ class Linter:
             except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
                 diagnostics.append(_internal_error(rule, error, source))
         diagnostics.sort(key=Diagnostic.sort_key)
-        return FileResult(source.path, facts.profile, tuple(diagnostics), document)
+        return FileResult(source.path, facts.profile, tuple(diagnostics), source, document)
 
 
 @contextmanager

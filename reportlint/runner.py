@@ -36,6 +36,7 @@ class RunOptions:
     baseline: Path | None = None
     report_unused: bool = False
     jobs: int = 1
+    keep_documents: bool = False  # results keep the parsed document (the html format shows it)
     encoding: str | None = None  # read text formats in this encoding
     stdin_filename: str | None = None  # names standard input and chooses its reader
     previous: Source | None = None  # last year's report (--previous), for a run over one draft
@@ -205,7 +206,8 @@ def lint_source(source: Source, settings: Settings, options: RunOptions) -> Outc
     if options.report_unused:
         kept += directives.unused(source.path)
     kept.sort(key=Diagnostic.sort_key)
-    return Outcome(replace(result, diagnostics=tuple(kept)), None, allowed.used, fail_on)
+    document = result.document if options.keep_documents else None
+    return Outcome(replace(result, diagnostics=tuple(kept), document=document), None, allowed.used, fail_on)
 
 
 # -- the run -----------------------------------------------------------------------

@@ -82,7 +82,7 @@ def span_text(source, diagnostic):
 def test_the_seed_page_shows_the_whole_text_and_every_span_highlighted():
     (result,) = lint(SEED)
     page = Page(html.render([result]))
-    source = result.document.source
+    source = result.source
     assert "\n".join(page.lines) == source.text
     assert len(result.diagnostics) == 52
     for number, diagnostic in enumerate(result.diagnostics):
@@ -193,7 +193,7 @@ def test_an_empty_span_gets_a_visible_pin():
 
 def test_a_span_across_lines_is_highlighted_on_each_line():
     (result,) = lint(CLEAN)
-    source = result.document.source
+    source = result.source
     across = Diagnostic("wording.x", Severity.WARNING, "跨行", result.path, 3, 5, 4, 3)
     page = Page(html.render([dataclasses.replace(result, diagnostics=(across,))]))
     spanned = span_text(source, across)

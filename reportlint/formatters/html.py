@@ -95,7 +95,7 @@ def _policy(css: str, script: str) -> str:
 def _number(results: list[FileResult]) -> list[tuple[FileResult, list[_Entry]]]:
     numbered, number = [], 0
     for result in results:
-        source = result.document.source
+        source = result.source
         entries = []
         for diagnostic in result.diagnostics:
             # Kept inside the text: a span a kind let run past the end still ends on the page.

@@ -27,7 +27,7 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
     paint = _painter(color)
     out: list[str] = []
     for result in results:
-        source = result.document.source
+        source = result.source
         for diagnostic in result.diagnostics:
             where = paint("1", f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:")
             severity = paint(_COLOURS[diagnostic.severity], diagnostic.severity.value)
