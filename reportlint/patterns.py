@@ -48,20 +48,17 @@ class PatternError(ValueError):
     """A pattern that does not compile; the message says why, in Chinese."""
 
 
-class RuleMatch:
-    """A match of a RulePattern, with positions in the whole text."""
+class _Match:
+    """What kinds use of a match: positions (translated by ``_position``) and
+    groups (by ``group``), as with ``re.Match``."""
 
-    __slots__ = ("_match", "_offset")
-
-    def __init__(self, match, offset: int) -> None:
-        self._match = match
-        self._offset = offset
+    __slots__ = ("_match",)
 
     def start(self, group: int | str = 0) -> int:
-        return self._shift(self._match.start(group))
+        return self._position(self._match.start(group))
 
     def end(self, group: int | str = 0) -> int:
-        return self._shift(self._match.end(group))
+        return self._position(self._match.end(group))
 
     def span(self, group: int | str = 0) -> tuple[int, int]:
         return self.start(group), self.end(group)
@@ -76,7 +73,20 @@ class RuleMatch:
     def expand(self, template: str) -> str:
         return _expand(template, self.group)
 
-    def _shift(self, position: int) -> int:
+    def _position(self, position: int) -> int:
+        raise NotImplementedError
+
+
+class RuleMatch(_Match):
+    """A match of a RulePattern on a slice of the text, with positions in the whole text."""
+
+    __slots__ = ("_offset",)
+
+    def __init__(self, match, offset: int) -> None:
+        self._match = match
+        self._offset = offset
+
+    def _position(self, position: int) -> int:
         return position if position < 0 else position + self._offset
 
 
@@ -97,38 +107,22 @@ class ScopeText:
         self.spans = tuple(spans)
 
 
-class ScopeMatch:
-    """A match found by scanning a ScopeText: positions and groups as in the
-    document, computed when asked (most matches are read once or twice)."""
+class ScopeMatch(_Match):
+    """A match found by scanning a ScopeText: byte positions and groups turned
+    into the document's when asked (most matches are read once or twice)."""
 
-    __slots__ = ("_match", "_scope", "index")
+    __slots__ = ("_scope", "index")
 
     def __init__(self, match, scope: ScopeText, index: int) -> None:
         self._match = match
         self._scope = scope
         self.index = index  # of the span the match lies in
 
-    def start(self, group: int | str = 0) -> int:
-        return self._position(self._match.start(group))
-
-    def end(self, group: int | str = 0) -> int:
-        return self._position(self._match.end(group))
-
-    def span(self, group: int | str = 0) -> tuple[int, int]:
-        return self.start(group), self.end(group)
-
     def group(self, *groups: int | str):
         found = self._match.group(*groups)
         if isinstance(found, tuple):
             return tuple(None if part is None else part.decode("utf-8") for part in found)
         return None if found is None else found.decode("utf-8")
-
-    @property
-    def lastgroup(self) -> str | None:
-        return self._match.lastgroup
-
-    def expand(self, template: str) -> str:
-        return _expand(template, self.group)
 
     def _position(self, byte: int) -> int:
         if byte < 0:

@@ -21,6 +21,18 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 SHARED = Path(os.environ.get("REPORTLINT_SHARED", ROOT.parent / "shared"))
 SEED = FIXTURES / "seed-chuxiong-sci-tech-2016.txt"
 
+# A minimal valid rule file, for tests of rule loading and caching.
+EXAMPLE_RULE = """\
+kind: existence
+severity: error
+message: 文中留有“{match}”。
+description: 示例规则。
+patterns: ["xx"]
+examples:
+  good: [完整内容]
+  bad: [行政决xx]
+"""
+
 # Set REPORTLINT_UPDATE_GOLDEN=1 to rewrite golden files instead of comparing;
 # review the diff before committing.
 UPDATE_GOLDEN = os.environ.get("REPORTLINT_UPDATE_GOLDEN") == "1"

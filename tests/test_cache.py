@@ -2,23 +2,11 @@
 data without reading YAML; any change to a rule file, a broken cache file or a
 folder that cannot be written is handled."""
 
-import textwrap
-
 import pytest
 
+from conftest import EXAMPLE_RULE
 from reportlint import rules
 from reportlint.cache import JsonCache, cache_dir
-
-RULE = """\
-kind: existence
-severity: error
-message: 文中留有“{match}”。
-description: 示例规则。
-patterns: ["xx"]
-examples:
-  good: [完整内容]
-  bad: [行政决xx]
-"""
 
 
 @pytest.fixture
@@ -26,7 +14,7 @@ def pack(tmp_path, monkeypatch):
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
     folder = tmp_path / "pack" / "office"
     folder.mkdir(parents=True)
-    (folder / "example.yaml").write_text(RULE, encoding="utf-8")
+    (folder / "example.yaml").write_text(EXAMPLE_RULE, encoding="utf-8")
     return folder.parent
 
 
@@ -46,7 +34,7 @@ def test_a_loaded_pack_is_built_from_the_cache(pack, monkeypatch):
 
 def test_a_changed_rule_file_is_read_again(pack, monkeypatch):
     rules.load_pack(pack)
-    (pack / "office" / "example.yaml").write_text(RULE.replace('"xx"', '"XX"'), encoding="utf-8")
+    (pack / "office" / "example.yaml").write_text(EXAMPLE_RULE.replace('"xx"', '"XX"'), encoding="utf-8")
     calls = []
     original = rules.read_mapping
     monkeypatch.setattr(rules, "read_mapping", lambda *args: calls.append(args) or original(*args))
@@ -55,7 +43,7 @@ def test_a_changed_rule_file_is_read_again(pack, monkeypatch):
 
 
 def test_errors_are_never_cached(pack):
-    (pack / "office" / "example.yaml").write_text(RULE.replace("kind: existence", "kind: nothing"), encoding="utf-8")
+    (pack / "office" / "example.yaml").write_text(EXAMPLE_RULE.replace("kind: existence", "kind: nothing"), encoding="utf-8")
     for _ in range(2):
         with pytest.raises(rules.RuleError, match="未知的类型"):
             rules.load_pack(pack)

@@ -4,20 +4,11 @@ import textwrap
 
 import pytest
 
+from conftest import EXAMPLE_RULE
+
 from conftest import ROOT
 from reportlint import lint_text
 from reportlint.rules import RuleError, load_pack, load_rules
-
-VALID = """\
-kind: existence
-severity: error
-message: 文中留有“{match}”。
-description: 示例规则。
-patterns: ["xx"]
-examples:
-  good: [完整内容]
-  bad: [行政决xx]
-"""
 
 
 def load(tmp_path, text, name="custom/example.yaml"):
@@ -28,7 +19,7 @@ def load(tmp_path, text, name="custom/example.yaml"):
 
 
 def test_a_valid_pack_loads_with_ids_from_paths(tmp_path):
-    (rule,) = load(tmp_path, VALID)
+    (rule,) = load(tmp_path, EXAMPLE_RULE)
     assert rule.id == "custom.example"
     assert rule.severity.value == "error"
 
@@ -52,9 +43,9 @@ def test_a_valid_pack_loads_with_ids_from_paths(tmp_path):
 )
 def test_errors_name_file_line_and_key(tmp_path, change, expected):
     old, new = change
-    assert old in VALID
+    assert old in EXAMPLE_RULE
     with pytest.raises(RuleError, match=expected):
-        load(tmp_path, VALID.replace(old, new))
+        load(tmp_path, EXAMPLE_RULE.replace(old, new))
 
 
 def test_yaml_syntax_error(tmp_path):
@@ -64,12 +55,12 @@ def test_yaml_syntax_error(tmp_path):
 
 def test_missing_required_key(tmp_path):
     with pytest.raises(RuleError, match=r"example.yaml: description: 缺少必需的键"):
-        load(tmp_path, VALID.replace("description: 示例规则。\n", ""))
+        load(tmp_path, EXAMPLE_RULE.replace("description: 示例规则。\n", ""))
 
 
 def test_yaml_is_loaded_safely(tmp_path):
     with pytest.raises(RuleError):
-        load(tmp_path, VALID.replace("description: 示例规则。", "description: !!python/object/apply:os.system ['true']"))
+        load(tmp_path, EXAMPLE_RULE.replace("description: 示例规则。", "description: !!python/object/apply:os.system ['true']"))
 
 
 def test_the_office_pack_of_the_docs_extends_the_builtin_dictionaries(tmp_path):
