@@ -4,9 +4,7 @@ import textwrap
 
 import pytest
 
-from conftest import EXAMPLE_RULE
-
-from conftest import ROOT
+from conftest import EXAMPLE_RULE, ROOT
 from reportlint import lint_text
 from reportlint.rules import RuleError, load_pack, load_rules
 
