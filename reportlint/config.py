@@ -16,6 +16,7 @@ import fnmatch
 import re
 import sys
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -45,6 +46,7 @@ class ProfileOverrides:
     edition: str | None = None
     level: str | None = None
     body: str | None = None
+    published: date | None = None  # for a page whose copy lost its date line
 
     def values(self) -> dict[str, Any]:
         return {key: value for key, value in self.__dict__.items() if value is not None}
@@ -215,19 +217,26 @@ def _severity(value: Any, where: _Where, key: str) -> tuple[tuple[str, str], ...
 
 def _profile(value: Any, where: _Where, key: str) -> ProfileOverrides:
     if not isinstance(value, dict):
-        raise where.error(key, "应为映射（year、agency、edition、level、body）")
+        raise where.error(key, "应为映射（year、agency、edition、level、body、published）")
+    value = dict(value)
+    if isinstance(value.get("published"), str):  # TOML and quoted YAML dates
+        try:
+            value["published"] = date.fromisoformat(value["published"])
+        except ValueError:
+            pass  # reported below
     checks = {
         "year": lambda v: isinstance(v, int) and not isinstance(v, bool) and 1990 <= v <= 2100,
         "agency": lambda v: isinstance(v, str) and bool(v),
         "edition": lambda v: v in EDITIONS,
         "level": lambda v: v in LEVELS,
         "body": lambda v: v in BODIES,
+        "published": lambda v: isinstance(v, date) and not isinstance(v, datetime),
     }
     hints = {"year": "四位数年份", "agency": "非空字符串", "edition": "、".join(EDITIONS), "level": "、".join(LEVELS),
-             "body": "、".join(BODIES)}
+             "body": "、".join(BODIES), "published": "日期（如 2012-04-11）"}
     for name, item in value.items():
         if name not in checks:
-            raise where.error(f"{key}.{name}", "未知的项（可用：year、agency、edition、level、body）")
+            raise where.error(f"{key}.{name}", "未知的项（可用：year、agency、edition、level、body、published）")
         if not checks[name](item):
             raise where.error(f"{key}.{name}", f"应为{hints[name]}（此处为 {item!r}）")
     return ProfileOverrides(**value)

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, shared_files
 from reportlint.cli import main
 
 
@@ -177,3 +177,29 @@ def test_previous_report_named_in_the_configuration(tmp_path):
     write(tmp_path / ".reportlint.yaml", "previous: missing.txt\n")
     result = run(this_year)
     assert result.exit_code == 2 and "missing.txt: 文件不存在" in result.output
+
+
+def test_publication_date_in_the_configuration(tmp_path):
+    """A copy of a page that lost its date line: the date the page gave is set in
+    configuration, and the deadline is checked against it."""
+    draft = shutil.copy(SEED, tmp_path / "draft.txt")
+    assert "facts.publication-deadline" not in rules_reported(run("--format", "json", "--select", "facts", draft))
+    write(tmp_path / ".reportlint.yaml", "profile: {published: 2017-04-11}\n")
+    data = json.loads(run("--format", "json", "--select", "facts.publication-deadline", draft).stdout)
+    (late,) = data["files"][0]["diagnostics"]
+    assert (late["line"], late["column"]) == (1, 1) and "2017-04-11" in late["message"]
+    assert data["files"][0]["profile"]["published"] == "2017-04-11"
+    write(tmp_path / ".reportlint.yaml", "profile: {published: 'April 11'}\n")
+    result = run(draft)
+    assert result.exit_code == 2 and "profile.published: 应为日期" in result.output
+
+
+def test_corpus_05_is_late_once_its_publication_date_is_known(tmp_path):
+    corpus = {path.name: path for path in shared_files("corpus")}
+    if "05_pingtan-2011.txt" not in corpus:
+        pytest.skip("../shared/corpus is absent (real reports are not part of the project)")
+    draft = shutil.copy(corpus["05_pingtan-2011.txt"], tmp_path / "05.txt")
+    assert "facts.publication-deadline" not in rules_reported(run("--format", "json", "--select", "facts", draft))
+    # SOURCES.md: published 2012-04-11, after the 31 March deadline of the 2008 条例.
+    write(tmp_path / ".reportlint.yaml", "profile: {published: 2012-04-11}\n")
+    assert "facts.publication-deadline" in rules_reported(run("--format", "json", "--select", "facts", draft))

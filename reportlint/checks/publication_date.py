@@ -88,9 +88,12 @@ class PublicationDate(Kind):
         deadline = date(profile.year + 1, month, day)
         if profile.published <= deadline:
             return
-        meta = next(meta for meta in facts.document.metadata if first_full_date(meta.value) == profile.published)
-        yield Finding(meta.value_span, {
-            "match": meta.value,
+        # The date's line, or, for a date given in configuration, the title.
+        meta = next((meta for meta in facts.document.metadata if first_full_date(meta.value) == profile.published), None)
+        document = facts.document
+        where = meta.value_span if meta else document.title.span if document.title else Span(0, 0)
+        yield Finding(where, {
+            "match": meta.value if meta else profile.published.isoformat(),
             "date": profile.published.isoformat(),
             "deadline": deadline.isoformat(),
             "body": body,
