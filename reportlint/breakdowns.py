@@ -257,6 +257,8 @@ class _Finder:
                 continue  # a breakdown of a part, in brackets
             if not comparable(quantity, total):
                 continue
+            if _ELSEWHERE.search(self.text, quantity.clause.start, quantity.span.start):
+                break  # "…；另有上年结转申请5件": besides the total, not a part of it
             new_statement = _NEW_STATEMENT.match(self.text, quantity.clause.start, quantity.span.start)
             if parts and (self._has_total_cue(quantity) or new_statement):
                 break  # a new total: "…；共办理718件，结转下一年31件"

@@ -166,3 +166,9 @@ def test_statistics_period_stated_starting_late():
     text = TITLE.replace("一、概述\n", "") + "本报告所列数据的统计期限自2016年2月1日起至2016年12月31日止。\n一、概述\n"
     (rule, message), = rules_fired(text)
     assert rule == "numbers.statistics-period" and "从2月1日才开始" in message
+
+
+def test_a_figure_besides_the_total_is_no_part_of_it():
+    text = "某县人民政府2022年政府信息公开工作年度报告\n一、总体情况\n" \
+           "2022年，全县共收到政府信息公开申请12件，其中自然人申请10件；另有上年结转申请5件。\n"
+    assert not [d for d in lint_text(text) if d.rule.startswith("numbers.parts")]
