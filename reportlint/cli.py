@@ -227,7 +227,7 @@ def show_config(path, config_file) -> None:
 @main.command("rules")
 @_RULES_OPTION
 def list_rules(rule_dirs) -> None:
-    """列出全部规则，按规则包分组。"""
+    """列出全部规则，按规则包分组（标“可修正”的规则可用 --fix 自动修正）。"""
     group = None
     for rule in _load(rule_dirs):
         if rule.group != group:
@@ -235,7 +235,8 @@ def list_rules(rule_dirs) -> None:
                 click.echo()
             click.echo(f"[{rule.group}]")
             group = rule.group
-        click.echo(f"  {rule.id:<36} {rule.severity.value:<8} {rule.summary}")
+        fixable = "可修正" if rule.fixable else ""
+        click.echo(f"  {rule.id:<36} {rule.severity.value:<8} {fixable:<4} {rule.summary}")
 
 
 @main.command()
@@ -250,7 +251,7 @@ def explain(rule_id, rule_dirs) -> None:
         hint = f"；相近的规则：{'、'.join(close[:5])}" if close else "；用 reportlint rules 查看全部规则"
         _fail(f"没有规则 {rule_id}{hint}")
     lines = [
-        f"{rule.id}（{rule.severity.value}，类型 {rule.kind.name}）",
+        f"{rule.id}（{rule.severity.value}，类型 {rule.kind.name}{'，可用 --fix 自动修正' if rule.fixable else ''}）",
         "",
         rule.description,
         "",

@@ -207,3 +207,11 @@ def test_output_file_is_readable_by_others_as_the_umask_allows(tmp_path):
         assert report.stat().st_mode & 0o777 == 0o644
     finally:
         os.umask(previous)
+
+
+def test_rules_and_explain_say_which_rules_fix():
+    listing = run("rules").output.splitlines()
+    assert any("punctuation.half-width" in line and "可修正" in line for line in listing)
+    assert any("wording.placeholder" in line and "可修正" not in line for line in listing)
+    assert "可用 --fix 自动修正" in run("explain", "punctuation.book-title-marks").output
+    assert "可用 --fix 自动修正" not in run("explain", "wording.placeholder").output
