@@ -229,11 +229,7 @@ def edition_for(year: int | None, text: str) -> str:
 
 def _published(document: Document) -> date | None:
     for meta in document.metadata:
-        found = parse_date(meta.value)
+        found = first_full_date(meta.value)
         if found:
             return found
     return None
-
-
-# The first full date of a text; the number layer reads dates for everyone.
-parse_date = first_full_date

@@ -4,7 +4,7 @@ import pytest
 
 from conftest import SEED, SHARED
 from reportlint.parser import parse
-from reportlint.profile import FREE_2008, STANDARD_2019, STANDARD_2021, infer_profile, parse_date
+from reportlint.profile import FREE_2008, STANDARD_2019, STANDARD_2021, infer_profile
 from reportlint.source import from_text, read_source
 
 
@@ -46,19 +46,6 @@ def test_year_from_statistics_period_without_title():
 def test_edition_from_content_when_no_year_is_found():
     assert profile_of("根据国办公开办函〔2021〕30号编制。").edition == STANDARD_2021
     assert profile_of("根据国办公开办函〔2019〕60号编制。").edition == STANDARD_2019
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("来源: 2017-01-19 10:50:54", date(2017, 1, 19)),
-        ("(2026年1月23日)", date(2026, 1, 23)),
-        ("二〇一三年一月二十日", date(2013, 1, 20)),
-        ("2017年13月1日", None),
-    ],
-)
-def test_parse_date(text, expected):
-    assert parse_date(text) == expected
 
 
 def test_untitled_corpus_reports_get_their_year():
