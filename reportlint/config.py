@@ -24,6 +24,7 @@ from typing import Any
 from .diagnostic import Severity
 from .profile import EDITIONS
 from .readers import DOCUMENT_SUFFIXES
+from .rules import matches_prefix
 from .yamlfile import read_mapping
 
 CONFIG_NAMES = (".reportlint.yaml", "pyproject.toml")
@@ -341,7 +342,7 @@ def severity_for(rule_id: str, default: Severity, settings: Settings) -> Severit
     longest matching prefix wins; among equal ones, the later entry."""
     best: tuple[int, str] | None = None
     for prefix, level in settings.severity:
-        if rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + "."):
+        if matches_prefix(rule_id, (prefix,)):
             if best is None or len(prefix) >= best[0]:
                 best = (len(prefix), level)
     if best is None:

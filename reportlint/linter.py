@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
@@ -14,7 +14,7 @@ from .document import Document
 from .facts import Facts
 from .parser import parse
 from .profile import Profile, edition_for
-from .rules import Rule
+from .rules import Rule, matches_prefix
 from .source import Source
 
 INTERNAL_ERROR = "internal-error"
@@ -29,12 +29,6 @@ class FileResult:
     # The parsed document, for formats that show its structure (html); a run
     # drops it otherwise, so that worker processes do not send it back.
     document: Document | None
-
-
-def matches_prefix(rule_id: str, prefixes: Iterable[str]) -> bool:
-    """Whether a rule id is one of, or falls under, the prefixes ("wording"
-    covers "wording.placeholder"; "word" covers nothing)."""
-    return any(rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".") for prefix in prefixes)
 
 
 def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:

@@ -9,16 +9,17 @@ value the kind does not supply is an error that names the file, line and key.
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from . import __version__
+from .cache import JsonCache
 from .checks import KINDS, kind_class
 from .checks.base import Kind, OptionError, scope_option_error
 from .diagnostic import Severity
-from . import __version__
-from .cache import JsonCache
 from .yamlfile import read_mapping
 
 COMMON_KEYS = ("kind", "message", "severity", "description", "examples", "scope", "link", "fixable")
@@ -55,6 +56,12 @@ class Rule:
     def summary(self) -> str:
         """The first line of the description."""
         return self.description.strip().splitlines()[0] if self.description.strip() else ""
+
+
+def matches_prefix(rule_id: str, prefixes: Iterable[str]) -> bool:
+    """Whether a rule id is one of, or falls under, the prefixes ("wording"
+    covers "wording.placeholder"; "word" covers nothing)."""
+    return any(rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".") for prefix in prefixes)
 
 
 def builtin_rules_dir() -> Path:

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .diagnostic import Diagnostic, Severity
-from .linter import matches_prefix
+from .rules import matches_prefix
 from .source import Source
 
 UNUSED = "unused-suppression"
