@@ -89,7 +89,7 @@ class Config:
     def for_file(self, path: str | Path) -> Settings:
         """The settings for one file: the base, then each override whose globs match."""
         settings = self.base
-        relative = _relative(Path(path), self.path.parent if self.path else Path.cwd())
+        relative = relative_posix(Path(path), self.path.parent if self.path else Path.cwd())
         for override in self.overrides:
             if any(glob_match(relative, pattern) for pattern in override.files):
                 settings = _apply(settings, override.values)
@@ -298,7 +298,9 @@ def _apply(settings: Settings, values: dict[str, Any]) -> Settings:
     return replace(settings, **changes)
 
 
-def _relative(path: Path, base: Path) -> str:
+def relative_posix(path: Path, base: Path) -> str:
+    """``path`` relative to ``base`` with "/" (as globs are matched), or as given
+    when it is not below ``base``."""
     try:
         return PurePosixPath(path.resolve().relative_to(base.resolve())).as_posix()
     except ValueError:

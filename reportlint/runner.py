@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .baseline import Baseline
-from .config import Config, Settings, discover, forget_loaded, glob_match, load_config, severity_for
+from .config import Config, Settings, discover, forget_loaded, glob_match, load_config, relative_posix, severity_for
 from .diagnostic import Diagnostic, Severity
 from .linter import FileResult, Linter, select_rules
 from .parser import ParseError
@@ -91,7 +91,7 @@ def _search(directory: Path, options: RunOptions) -> list[Path]:
     found = []
     for candidate in _candidates(directory):
         settings = config.for_file(candidate)
-        relative = _relative_posix(candidate, base)
+        relative = relative_posix(candidate, base)
         # Extensions are matched as the readers choose them: ignoring case (C.HTM).
         lowered = relative[: len(relative) - len(candidate.suffix)] + candidate.suffix.lower()
         if not any(glob_match(relative, pattern) or glob_match(lowered, pattern) for pattern in settings.include):
@@ -126,13 +126,6 @@ def _git_files(directory: Path) -> list[Path] | None:
         return None
     names = listing.stdout.decode("utf-8", "surrogateescape").split("\0")
     return [directory / name for name in names if name and not any(part.startswith(".") for part in Path(name).parts)]
-
-
-def _relative_posix(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 # -- linting one file (in this process or a worker) ------------------------------
