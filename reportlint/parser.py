@@ -37,7 +37,7 @@ from .document import (
     TableRow,
     Title,
 )
-from .numerals import chinese_numeral_value
+from .numerals import chinese_numeral_value, chinese_ordinal
 from .source import Source
 
 # Text of statistics-table rows that start with a numbering marker. In flattened
@@ -64,7 +64,6 @@ _SEPARATOR_CELL = re.compile(r":?-{3,}:?")
 # separated by two or more spaces; a sentence or a long run of text is no cell.
 _ALIGNED_GAP = re.compile(r"[ \t\u3000]{2,}")
 _LONGEST_ALIGNED_CELL = 60
-_CHINESE_ORDINALS = "一二三四五六七八九十"
 
 
 class ParseError(Exception):
@@ -339,7 +338,7 @@ class _Builder:
     ) -> bool:
         level, ordinal, _ = _marker_shape(marker)
         title = "".join(title_tokens)
-        if level in (1, 2) and title[:1] == _next_chinese_ordinal(ordinal):
+        if level in (1, 2) and 0 < ordinal < 10 and title[:1] == chinese_ordinal(ordinal + 1):
             return False  # "一、二级单位"
         if title[:1] in ("项", "条", "款", "目"):
             return False  # "第二十条第（一）项"
@@ -439,7 +438,3 @@ def _marker_shape(marker: str) -> tuple[int, int, str]:
     if match["l4"]:
         return 4, int(match["l4"]), "（1）" if match["l4open"] == "（" else "(1)"
     return 3, int(match["l3"]), "1" + match["l3mark"]
-
-
-def _next_chinese_ordinal(ordinal: int) -> str:
-    return _CHINESE_ORDINALS[ordinal] if 0 < ordinal < len(_CHINESE_ORDINALS) else ""
