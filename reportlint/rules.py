@@ -114,10 +114,6 @@ def load_rules(extra_packs: list[Path] | tuple[Path, ...] = ()) -> list[Rule]:
     return sorted(rules.values(), key=lambda rule: rule.id)
 
 
-def load_rule(rule_id: str, path: Path) -> Rule:
-    return build_rule(rule_id, path, *read_mapping(path, RuleError, "规则文件"))
-
-
 def build_rule(rule_id: str, path: Path, data: dict[str, Any], lines: dict[str, int]) -> Rule:
     """A rule from the data of its file; ``lines`` gives the line of each key for errors."""
 
