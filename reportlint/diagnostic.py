@@ -29,6 +29,20 @@ class Severity(str, Enum):
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
+# The longest quote a message or suggestion carries: findings stay small however
+# long the text they point at ("《" nested 5,000 deep must not put the whole
+# title into each of 5,000 findings).
+QUOTE_LIMIT = 200
+
+
+def bounded(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text``, or its beginning and end around "…" when it is longer than ``limit``."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return text[:half] + "…" + text[len(text) - half:]
+
+
 @dataclass(frozen=True)
 class Edit:
     """Replace the text of ``span`` with ``text``."""
@@ -45,6 +59,9 @@ class Finding:
     span: Span
     args: dict[str, Any]
     edits: tuple[Edit, ...] = ()
+    # The replacement to show when it is not the text of a single edit (a fix
+    # made of several small edits); None: a single edit's text, if any.
+    suggestion: str | None = None
 
 
 @dataclass(frozen=True)

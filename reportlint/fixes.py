@@ -12,6 +12,7 @@ MAX_PASSES times.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,25 +78,48 @@ def fix_file(path: str, lint: Callable[[Source], list[Diagnostic]], encoding: st
 
 
 def _edits(source: Source, diagnostics: list[Diagnostic]) -> list[tuple[int, int, str]]:
-    """Non-overlapping edits as (start, end, text) offsets into the text as written."""
-    edits = sorted(
-        (
-            source.written_offset(source.offset(start.line, start.column)),
-            source.written_offset(source.offset(end.line, end.column)),
-            replacement,
+    """Non-overlapping edits as (start, end, text) offsets into the text as written.
+
+    A diagnostic's edits are taken all or none ("《《A》》" loses one 《 and one 》
+    together): one that overlaps an edit already taken waits for the next pass."""
+    fixes = sorted(
+        sorted(
+            (
+                source.written_offset(source.offset(start.line, start.column)),
+                source.written_offset(source.offset(end.line, end.column)),
+                replacement,
+            )
+            for start, end, replacement in diagnostic.fix
         )
         for diagnostic in diagnostics
-        for start, end, replacement in diagnostic.fix
+        if diagnostic.fix
     )
     chosen: list[tuple[int, int, str]] = []
-    for edit in edits:
-        if chosen and edit[0] < chosen[-1][1]:
-            continue  # overlaps an edit already chosen: the next pass sees it again
-        chosen.append(edit)
+    taken: list[tuple[int, int]] = []  # the spans chosen so far, sorted
+    for edits in fixes:
+        if any(_overlaps(taken, start, end) for start, end, _ in edits):
+            continue
+        for start, end, replacement in edits:
+            insort(taken, (start, end))
+            chosen.append((start, end, replacement))
+    chosen.sort()
     return chosen
 
 
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) reaches into a taken span. Taken spans do not overlap,
+    so the one that starts last before ``end`` is the only one to look at."""
+    index = bisect_left(taken, (end, -1))
+    return index > 0 and taken[index - 1][1] > start
+
+
 def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
-    for start, end, replacement in reversed(edits):
-        text = text[:start] + replacement + text[end:]
-    return text
+    """The text with sorted, non-overlapping edits applied (in one pass: a line
+    with thousands of marks to fix must not be copied once per mark)."""
+    pieces = []
+    position = 0
+    for start, end, replacement in edits:
+        pieces += [text[position:start], replacement]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)

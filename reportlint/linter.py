@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .diagnostic import Diagnostic, Finding, Position, Severity
+from .diagnostic import Diagnostic, Finding, Position, Severity, bounded
 from .document import Document
 from .facts import Facts
 from .parser import parse
@@ -121,17 +121,25 @@ def _diagnostic(rule: Rule, severity: Severity, finding: Finding, source: Source
     return Diagnostic(
         rule=rule.id,
         severity=severity,
-        message=rule.message.format_map(finding.args),
+        message=rule.message.format_map(
+            {name: bounded(value) if isinstance(value, str) else value for name, value in finding.args.items()}
+        ),
         path=source.path,
         line=line,
         column=column,
         end_line=end_line,
         end_column=end_column,
-        suggestion=finding.edits[0].text if len(finding.edits) == 1 else None,
+        suggestion=_suggestion(finding),
         fix=fix if rule.fixable else (),
         fingerprint=fingerprint(rule.id, source, finding.span.start, finding.span.end),
         location=source.location(finding.span.start, finding.span.end),
     )
+
+
+def _suggestion(finding: Finding) -> str | None:
+    if finding.suggestion is not None:
+        return bounded(finding.suggestion)
+    return bounded(finding.edits[0].text) if len(finding.edits) == 1 else None
 
 
 def _internal_error(rule: Rule, error: Exception, source: Source) -> Diagnostic:

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ..diagnostic import Edit, Finding
+from ..diagnostic import QUOTE_LIMIT, Edit, Finding, bounded
 from ..document import Span
 from ..facts import Facts
 from .base import Option, TextKind
@@ -167,17 +167,27 @@ class Punctuation(TextKind):
             for outer, inner in nested:
                 close = close_of[inner]
                 if outer + 1 == inner and close_of.get(outer) in (None, close + 1):
-                    # "《《A》" or "《《A》》": the mark typed twice.
-                    doubled_end = close + 2 if outer in close_of else inner + 1
-                    where = Span(outer, doubled_end)
-                    suggestion = "《" if outer not in close_of else text[inner:close + 1]
-                    args = {"match": text[outer:doubled_end], "suggestion": suggestion, "problem": "重复"}
-                    yield Finding(where, args, (Edit(where, suggestion),))
+                    # "《《A》" or "《《A》》": the mark typed twice. The fix drops the
+                    # outer pair's marks, so that nesting 5,000 deep costs 5,000
+                    # small findings, not 5,000 copies of the title.
+                    if outer in close_of:
+                        where = Span(outer, close + 2)
+                        edits = (Edit(Span(outer, outer + 1), ""), Edit(Span(close + 1, close + 2), ""))
+                        suggestion = _title_quote(text, inner, close + 1)
+                    else:
+                        where = Span(outer, inner + 1)
+                        suggestion = "《"
+                        edits = (Edit(where, suggestion),)
+                    args = {"match": _title_quote(text, where.start, where.end), "suggestion": suggestion,
+                            "problem": "重复"}
+                    yield Finding(where, args, edits, suggestion)
                 elif outer in close_of:
                     where = Span(inner, close + 1)
-                    suggestion = f"〈{text[inner + 1:close]}〉"
-                    args = {"match": text[inner:close + 1], "suggestion": suggestion, "problem": "套用时内层应改用单书名号"}
-                    yield Finding(where, args, (Edit(where, suggestion),))
+                    suggestion = "〈" + _title_quote(text, inner + 1, close) + "〉"
+                    args = {"match": _title_quote(text, inner, close + 1), "suggestion": suggestion,
+                            "problem": "套用时内层应改用单书名号"}
+                    edits = (Edit(Span(inner, inner + 1), "〈"), Edit(Span(close, close + 1), "〉"))
+                    yield Finding(where, args, edits, suggestion)
 
     def _ordinal(self, facts: Facts) -> Iterator[Finding]:
         text = facts.text
@@ -220,6 +230,13 @@ class Punctuation(TextKind):
             args = {"count": len(edits), "marks": marks, "match": text[edits[0].span.start],
                     "suggestion": edits[0].text}
             yield Finding(edits[0].span, args, tuple(edits))
+
+
+def _title_quote(text: str, start: int, end: int) -> str:
+    """text[start:end], bounded without copying a long title whole."""
+    if end - start <= QUOTE_LIMIT:
+        return text[start:end]
+    return bounded(text[start:start + QUOTE_LIMIT] + text[end - QUOTE_LIMIT:end])
 
 
 def _ends_mid_sentence(text: str, span: Span) -> bool:

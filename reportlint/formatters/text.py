@@ -21,6 +21,9 @@ _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # Long lines (a flattened web page is one line) are shown as a window this wide
 # (in characters) on each side of the span.
 _CONTEXT = 30
+# A longer span is shown by its first characters, so that the output stays in
+# proportion to the number of diagnostics, not to the lengths of their spans.
+_LONGEST_SHOWN_SPAN = 120
 
 
 def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Rule] = ()) -> str:
@@ -43,8 +46,11 @@ def _excerpt(diagnostic: Diagnostic, line: str, paint) -> list[str]:
     start = diagnostic.column - 1
     end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line)
     end = max(end, start + 1)
+    cut = end - start > _LONGEST_SHOWN_SPAN
+    if cut:
+        end = start + _LONGEST_SHOWN_SPAN
     left = max(0, start - _CONTEXT)
-    right = min(len(line), end + _CONTEXT)
+    right = end if cut else min(len(line), end + _CONTEXT)
     shown = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
     offset = (1 if left else 0) + start - left
     pad = _width(shown[:offset])
