@@ -177,3 +177,25 @@ def test_an_exception_inside_one_rule_is_an_internal_error_and_the_others_run():
     assert "office.broken" in internal.message and "ZeroDivisionError" in internal.message
     assert internal.severity is Severity.ERROR
     assert len(diagnostics) == 1 + len(Linter(RULES).lint(from_text(text)).diagnostics)
+
+
+def test_findings_stay_small_however_deep_book_titles_nest():
+    """5,000 nested 《 in a 30 KB draft: each finding quotes a bounded piece of the
+    title and fixes with mark-sized edits, so memory grows with the number of
+    findings, not with its square."""
+    depth = 5_000
+    text = "某局2016年政府信息公开工作年度报告\n我局" + "《" * depth + "政府信息公开" + "》" * depth + "。\n"
+    diagnostics = [d for d in lint_text(text) if d.rule == "punctuation.book-title-nesting"]
+    assert len(diagnostics) == depth - 1
+    assert max(len(d.message) for d in diagnostics) < 600
+    assert max(len(d.suggestion or "") for d in diagnostics) <= 202
+    assert max(len(replacement) for d in diagnostics for _, _, replacement in d.fix) <= 1
+
+
+def test_a_doubled_title_pair_is_fixed_as_a_whole(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("某局2016年政府信息公开工作年度报告\n编印《《楚雄科技》》期刊，学习《关于印发《办法》的通知》。\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["--fix", "--select", "punctuation.book-title-nesting", str(draft)])
+    assert result.exit_code in (0, 1)
+    assert draft.read_text(encoding="utf-8").endswith("编印《楚雄科技》期刊，学习《关于印发〈办法〉的通知》。\n")
