@@ -37,6 +37,7 @@ from decimal import Decimal
 
 from .document import Document, Paragraph, Span
 from .numbers import Numbers, Quantity
+from .text.chars import HAN, HEADING_MARKER
 
 # Measure words that count the same kind of thing, so their figures may add up.
 _UNIT_GROUPS = (
@@ -50,7 +51,7 @@ _UNIT_GROUPS = (
 # 共 as in 共接到/共计/信息共13条, not as in 公共, 共同, 共享.
 _TOTAL_CUE = re.compile(r"合计|总计|总数|(?<!公)共(?!同|享|建|治|识|性|产党|青团|商|赢|担)")
 _NEW_STATEMENT = re.compile(r"[；;，,、\s]*(?:办结|结转|答复了?|回复了?)")
-_OTHER_ITEM = re.compile(r"[；;，,、\s]*(?:[0-9]+[.、．]|[（(][一二三四五六七八九十0-9]+[）)])?\s*(?:其他|其余|其它)")
+_OTHER_ITEM = re.compile(rf"[；;，,、\s]*(?:{HEADING_MARKER})?\s*(?:其他|其余|其它)")
 _ELSEWHERE = re.compile(r"另有|另外|此外|以外|之外")
 _QIZHONG = re.compile(r"其中")
 _RESPECTIVELY = re.compile(r"分别(?:为|是|有|达)?")
@@ -377,7 +378,7 @@ def _head_word(lead: str) -> str:
     """The last two Han characters before a figure, its markers set aside: "咨询" in
     "共接到政府信息公开方面的咨询931余件"."""
     lead = re.sub(r"(?:大约|将近|接近|超过|约|近|逾|超|共计|合计|总计|共|达到|达|为)+$", "", lead)
-    han = re.findall(r"[\u4e00-\u9fff]", lead)
+    han = re.findall(f"[{HAN}]", lead)
     return "".join(han[-2:]) if len(han) >= 2 else ""
 
 

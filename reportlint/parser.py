@@ -37,18 +37,15 @@ from .document import (
     TableRow,
     Title,
 )
-from .numerals import chinese_numeral_value, chinese_ordinal
 from .source import Source
+from .tables import table_label_pattern
+from .text import chars
+from .text.numerals import chinese_numeral_value, chinese_ordinal
 
 # Text of statistics-table rows that start with a numbering marker. In flattened
 # web pages these look like headings ("二、上年结转政府信息公开申请数量"); they are
 # table labels, never section headings.
-_TABLE_LABELS = re.compile(
-    r"本年新收|上年结转|本年度办|结转下年度|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理"
-    r"|总计|属于|其他法律行政法规|危及|保护第三方|本机关不掌握|没有现成信息|补正后|信访举报|重复申请"
-    r"|要求提供公开出版物|无正当理由|要求行政机关确认|申请人无正当理由|申请人逾期|其他$"
-    r"|[^\s，,。；;（(）)]{0,10}(?:公开数|申请数|答复数)"
-)
+_TABLE_LABELS = table_label_pattern()
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』》〉）)\]]*$")
 _COLON_END = re.compile(r"[：:]$")
 _TITLE_TRAILER = re.compile(r"[。！？!?：:；;，,]+$")
@@ -57,7 +54,7 @@ _COMMA = re.compile(r"[，,]")
 # Longer than this, the text after a mid-line marker is a heading run into its
 # first sentence, not a heading.
 _LONG_HEADING = 30
-_ENUMERATION = re.compile(r"([一二三四五六七八九十]{1,3})是")
+_ENUMERATION = re.compile(rf"([{chars.ORDINAL_CHARS}]{{1,3}})是")
 _ENUMERATION_BOUNDARY = frozenset("。；;，,：:！？!? \t\u3000")
 _SEPARATOR_CELL = re.compile(r":?-{3,}:?")
 # Cells of a row aligned with spaces (a table typed or pasted as plain text) are
@@ -101,7 +98,7 @@ class _LineTransformer(Transformer):
 def _lark() -> Lark:
     grammar = resources.files("reportlint.grammar").joinpath("report.lark").read_text(encoding="utf-8")
     return Lark(
-        grammar,
+        _filled(grammar),
         parser="lalr",
         lexer="contextual",
         transformer=_LineTransformer(),
@@ -111,6 +108,15 @@ def _lark() -> Lark:
         # options and the Python version, and rebuilds when it cannot read it.
         cache=True,
     )
+
+
+_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+_VOCABULARY = {name: getattr(chars, name) for name in ("HAN", "DIGITS", "ORDINAL_CHARS", "HEADING_MARKER")}
+
+
+def _filled(grammar: str) -> str:
+    """The grammar with its {{NAME}} placeholders replaced by the shared text vocabulary."""
+    return _PLACEHOLDER.sub(lambda match: _VOCABULARY[match[1]], grammar)
 
 
 def parse(source: Source) -> Document:
@@ -419,17 +425,9 @@ def _fragment(text: str, start: int, end: int) -> Token:
     return token
 
 
-_MARKER_SHAPE = re.compile(
-    r"(?P<l1>[一二三四五六七八九十]+)、"
-    r"|(?P<l2open>[（(])(?P<l2>[一二三四五六七八九十]+)[）)]"
-    r"|(?P<l4open>[（(])(?P<l4>[0-9０-９]+)[）)]"
-    r"|(?P<l3>[0-9０-９]+)(?P<l3mark>[.．、])"
-)
-
-
 def _marker_shape(marker: str) -> tuple[int, int, str]:
     """(level, ordinal, style) of a marker token."""
-    match = _MARKER_SHAPE.fullmatch(marker)
+    match = chars.HEADING_MARKER_PARTS.fullmatch(marker)
     assert match, marker
     if match["l1"]:
         return 1, chinese_numeral_value(match["l1"]), "一、"

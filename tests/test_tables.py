@@ -10,7 +10,9 @@ from reportlint import lint_file, lint_text
 from reportlint.facts import Facts
 from reportlint.parser import parse
 from reportlint.source import from_text, read_source
-from reportlint.tables import BLANK, INVALID, NOT_APPLICABLE, NUMBER, normalise_label, split_digits
+from reportlint.tables import BLANK, INVALID, NOT_APPLICABLE, NUMBER
+from reportlint.tables.glued import split_digits
+from reportlint.tables.labels import normalise_label
 
 PIPES = FIXTURES / "standard-2021-county-2022-pipes.txt"
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ..diagnostic import Finding
 from ..document import Document, Paragraph, Section, Span
 from ..facts import Facts
-from ..numerals import chinese_ordinal
+from ..text.numerals import chinese_ordinal
 from .base import Kind, Option, OptionError
 
 _SHINGLE = 6

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from ..diagnostic import Finding
 from ..document import Paragraph, Section, Span
 from ..facts import Facts
-from ..numerals import chinese_count_value
+from ..text.numerals import chinese_count_value
 from ..patterns import RuleMatch, compile_pattern
 from .base import Kind, compile_option, strings
 

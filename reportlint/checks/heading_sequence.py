@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from ..diagnostic import Finding
 from ..document import Block, Document, Heading, Paragraph, Section, Span
 from ..facts import Facts
-from ..numerals import chinese_ordinal
+from ..text.numerals import chinese_ordinal
 from ..patterns import PatternError, RulePattern, compile_pattern
 from ..profile import EDITIONS
 from .base import Kind, Option, OptionError

@@ -1,0 +1,1 @@
+"""The vocabulary of Chinese report text: its characters (`chars`) and numerals (`numerals`)."""
