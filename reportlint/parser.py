@@ -94,6 +94,21 @@ class _LineTransformer(Transformer):
         return _Line("text", tuple(tokens))
 
 
+# The grammar's placeholders ({{HAN}} …) and the shared text vocabulary that fills them.
+_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+_VOCABULARY = {
+    "HAN": chars.HAN,
+    "DIGITS": chars.DIGITS,
+    "ORDINAL_CHARS": chars.ORDINAL_CHARS,
+    "HEADING_MARKER": chars.HEADING_MARKER,
+}
+
+
+def _filled(grammar: str) -> str:
+    """The grammar with its placeholders filled (a KeyError names an unknown one)."""
+    return _PLACEHOLDER.sub(lambda match: _VOCABULARY[match[1]], grammar)
+
+
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
     grammar = resources.files("reportlint.grammar").joinpath("report.lark").read_text(encoding="utf-8")
@@ -108,15 +123,6 @@ def _lark() -> Lark:
         # options and the Python version, and rebuilds when it cannot read it.
         cache=True,
     )
-
-
-_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
-_VOCABULARY = {name: getattr(chars, name) for name in ("HAN", "DIGITS", "ORDINAL_CHARS", "HEADING_MARKER")}
-
-
-def _filled(grammar: str) -> str:
-    """The grammar with its {{NAME}} placeholders replaced by the shared text vocabulary."""
-    return _PLACEHOLDER.sub(lambda match: _VOCABULARY[match[1]], grammar)
 
 
 def parse(source: Source) -> Document:
