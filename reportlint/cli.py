@@ -16,7 +16,7 @@ from typing import NoReturn
 
 import click
 
-from . import __version__
+from ._version import __version__
 from .baseline import BaselineError
 from .config import FAIL_ON, ConfigError, describe, forget_loaded
 from .formatters import FORMATS, renderer

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from ._version import __version__
 from .cache import JsonCache
 from .checks import KINDS, kind_class
 from .checks.base import Kind, OptionError, scope_option_error
