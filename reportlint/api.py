@@ -9,7 +9,8 @@ from pathlib import Path
 from .diagnostic import Diagnostic
 from .linter import Linter, select_rules
 from .rules import Rule, load_rules
-from .source import from_text, read_source
+from .readers import read_source
+from .source import from_text
 
 
 @lru_cache(maxsize=1)

@@ -19,13 +19,14 @@ import click
 from ._version import __version__
 from .baseline import BaselineError
 from .config import FAIL_ON, ConfigError, describe, forget_loaded
-from .formatters import FORMATS, renderer
+from .formatters import OUTPUT_FORMATS, renderer
 from .output import write_atomically
 from .parser import ParseError, parse
 from .profile import infer_profile
 from .rules import Rule, RuleError, load_rules
 from .runner import RunOptions, collect, fixable_diagnostics, progress_printer, run, settings_for
-from .source import STDIN_NAME, SourceError, read_source
+from .readers import STDIN_NAME, read_source
+from .source import SourceError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -95,7 +96,7 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="使用该配置文件（.reportlint.yaml 或 pyproject.toml），不再逐级向上查找。")
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+@click.option("--format", "output_format", type=click.Choice(sorted(OUTPUT_FORMATS)), default="text", show_default=True,
               help="输出格式。")
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default=None,
               help="出现该级别及以上的问题时退出码为 1（默认按配置，未配置时为 warning）。")

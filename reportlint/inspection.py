@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from .document import Document, Paragraph, Section, Span, Table
 from .profile import EDITION_NAMES, Profile
+from .readers import input_format
 from .tables import read_tables
 
 _NEWLINES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
-_FORMATS = {"text": "文本", "markdown": "Markdown", "html": "网页", "docx": "Word 文档"}
 _BODIES = {"government": "人民政府", "department": "政府部门"}
 _LEVELS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡级"}
 
 
 def summary(document: Document, profile: Profile) -> list[str]:
     source = document.source
-    how = _FORMATS[source.format]
+    how = input_format(source.format).label
     if source.format != "docx":  # a .docx is zipped UTF-8 XML, whatever the user's machine
         how += f"，编码 {source.encoding}{'，带 BOM' if source.bom else ''}，换行 {_NEWLINES[source.newline]}"
     if source.origin is not None:

@@ -20,7 +20,8 @@ from .diagnostic import Diagnostic, Severity
 from .linter import FileResult, Linter, select_rules
 from .parser import ParseError
 from .rules import Rule, load_rules
-from .source import STDIN_NAME, Source, SourceError, read_source
+from .readers import STDIN_NAME, read_source
+from .source import Source, SourceError
 from .suppressions import AllowedPhrases, Directives
 
 

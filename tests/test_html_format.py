@@ -14,7 +14,7 @@ from reportlint.cli import main
 from reportlint.diagnostic import Diagnostic, Severity
 from reportlint.formatters import html
 from reportlint.linter import Linter
-from reportlint.source import read_source
+from reportlint.readers import read_source
 
 PASTED = FIXTURES / "pasted-markup-2016.txt"
 CLEAN = FIXTURES / "clean-free-2016.txt"

@@ -5,7 +5,8 @@ import pytest
 from conftest import SEED, SHARED
 from reportlint.parser import parse
 from reportlint.profile import FREE_2008, STANDARD_2019, STANDARD_2021, infer_profile
-from reportlint.source import from_text, read_source
+from reportlint.readers import read_source
+from reportlint.source import from_text
 
 
 def profile_of(text):

@@ -12,7 +12,8 @@ from builders import add_xml, docx_bytes, saved
 from conftest import FIXTURES
 from reportlint import lint_file
 from reportlint.cli import main
-from reportlint.source import SourceError, read_source
+from reportlint.readers import read_source
+from reportlint.source import SourceError
 
 WEB_PAGE = FIXTURES / "web-page-gbk-2016.html"
 
