@@ -6,14 +6,13 @@ import gc
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
 
 from .diagnostic import Diagnostic, Finding, Position, Severity, bounded
 from .document import Document
 from .facts import Facts
 from .parser import parse
-from .profile import Profile, edition_for
+from .profile import Profile, ProfileOverrides, infer_profile
 from .rules import Rule, matches_prefix
 from .source import Source
 
@@ -40,8 +39,8 @@ class Linter:
     """Runs rules over documents.
 
     ``severities`` overrides a rule's default severity (by rule id);
-    ``profile`` fixes profile fields the document does not state yet (year,
-    agency, edition, level, body, aliases).
+    ``overrides`` fixes profile fields the document does not state yet, and
+    ``aliases`` are the agency's other names (both from configuration).
     """
 
     def __init__(
@@ -49,11 +48,13 @@ class Linter:
         rules: Sequence[Rule],
         *,
         severities: Mapping[str, Severity] | None = None,
-        profile: Mapping[str, Any] | None = None,
+        overrides: ProfileOverrides | None = None,
+        aliases: tuple[str, ...] = (),
     ) -> None:
         self.rules = list(rules)
         self.severities = dict(severities or {})
-        self.profile = dict(profile or {})
+        self.overrides = overrides or ProfileOverrides()
+        self.aliases = aliases
 
     def lint(self, source: Source, previous: Source | None = None) -> FileResult:
         """Lint a source; ``previous`` is last year's report, for the checks that compare the two."""
@@ -62,12 +63,8 @@ class Linter:
 
     def _lint(self, source: Source, previous: Source | None) -> FileResult:
         document = parse(source)
-        facts = Facts(document, previous=Facts(parse(previous)) if previous is not None else None)
-        if self.profile:
-            overrides = dict(self.profile)
-            if "year" in overrides and "edition" not in overrides:
-                overrides["edition"] = edition_for(overrides["year"], source.text)
-            facts.profile = replace(facts.profile, **overrides)
+        profile = infer_profile(document).overridden(self.overrides, self.aliases)
+        facts = Facts(document, profile, previous=Facts(parse(previous)) if previous is not None else None)
         diagnostics: list[Diagnostic] = []
         for rule in self.rules:
             severity = self.severities.get(rule.id, rule.severity)

@@ -152,10 +152,8 @@ def linter_for(settings: Settings, options: RunOptions) -> tuple[Linter, str]:
             if severity is not None:
                 active.append(rule)
                 severities[rule.id] = severity
-        profile = settings.profile.values()
-        if settings.agencies:
-            profile["aliases"] = settings.agencies
-        _LINTERS[key] = (Linter(active, severities=severities, profile=profile), options.fail_on or settings.fail_on)
+        linter = Linter(active, severities=severities, overrides=settings.profile, aliases=settings.agencies)
+        _LINTERS[key] = (linter, options.fail_on or settings.fail_on)
     return _LINTERS[key]
 
 

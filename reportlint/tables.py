@@ -36,7 +36,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from .document import Document, Span, Table, TableRow
-from .profile import FREE_2008, STANDARD_2019, STANDARD_2021, Profile
+from .profile import Edition, Profile
 
 # Cell states.
 NUMBER = "number"
@@ -270,7 +270,7 @@ _T2_2019_ITEMS = _columns("上一年项目数量", ("本年增/减", CHANGE), "�
 
 
 def _table2(edition: str) -> TableSchema:
-    if edition == STANDARD_2019:
+    if edition == Edition.STANDARD_2019:
         rows = (
             _rows(_T2_2019_DOCUMENTS, (
                 ("规章", "规章", r"规章", ""),
@@ -309,8 +309,8 @@ def _table2(edition: str) -> TableSchema:
 
 # Column headers that only one edition's 表二 has.
 _TABLE2_HEADERS = {
-    STANDARD_2021: re.compile(r"本年制发|本年废止|现行有效|本年处理决定|本年收费金额"),
-    STANDARD_2019: re.compile(r"本年新制作|本年新公开|对外公开总|上一年项目|本年增|采购项目|采购总金额"),
+    Edition.STANDARD_2021: re.compile(r"本年制发|本年废止|现行有效|本年处理决定|本年收费金额"),
+    Edition.STANDARD_2019: re.compile(r"本年新制作|本年新公开|对外公开总|上一年项目|本年增|采购项目|采购总金额"),
 }
 
 # The pre-2019 statistics table: its rows differ from one province to another;
@@ -460,12 +460,12 @@ class _Reader:
         self.document = document
         self.text = document.text
         self.edition = profile.edition
-        standard = self.edition if self.edition != FREE_2008 else STANDARD_2021
+        standard = self.edition if self.edition != Edition.FREE_2008 else Edition.STANDARD_2021
         self.builders = {
-            "表二": {edition: _TableBuilder(_table2(edition), edition) for edition in (STANDARD_2019, STANDARD_2021)},
+            "表二": {edition: _TableBuilder(_table2(edition), edition) for edition in (Edition.STANDARD_2019, Edition.STANDARD_2021)},
             "表三": _TableBuilder(TABLE3, standard),
             "表四": _TableBuilder(TABLE4, standard),
-            "统计表": _TableBuilder(STATISTICS, FREE_2008),
+            "统计表": _TableBuilder(STATISTICS, Edition.FREE_2008),
         }
         self.unreadable: list[Unreadable] = []
         self.grid_spans: list[Span] = []
@@ -582,7 +582,7 @@ class _Reader:
         for row, labels, values in labelled:
             if not labels or not values:
                 continue
-            editions = [header_edition] if header_edition else [self.edition, STANDARD_2021, STANDARD_2019]
+            editions = [header_edition] if header_edition else [self.edition, Edition.STANDARD_2021, Edition.STANDARD_2019]
             for edition in editions:
                 builder = self.builders["表二"].get(edition)
                 if builder is None:
@@ -669,7 +669,7 @@ class _Reader:
             return
         header = self.text[anchor.start():anchor.start() + 200]
         edition = next((edition for edition, pattern in _TABLE2_HEADERS.items() if pattern.search(header)), self.edition)
-        builder = self.builders["表二"].get(edition) or self.builders["表二"][STANDARD_2021]
+        builder = self.builders["表二"].get(edition) or self.builders["表二"][Edition.STANDARD_2021]
         # A body without, say, 行政许可 leaves its row out: the rows found are read.
         found = _find_in_order(self.text, list(builder.schema.rows), self._outside_grids, anchor.start(), window=120,
                                complete=False)
@@ -778,7 +778,7 @@ def _glued_sequences_table3(edition: str) -> list[list[RowSpec]]:
     """The row orders glued text may follow: the edition's form of （六）, then the other."""
     form_2021 = [row for row in TABLE3.rows if row.key not in _OTHER_2019]
     form_2019 = [row for row in TABLE3.rows if row.key not in _OTHER_2021]
-    return [form_2019, form_2021] if edition == STANDARD_2019 else [form_2021, form_2019]
+    return [form_2019, form_2021] if edition == Edition.STANDARD_2019 else [form_2021, form_2019]
 
 
 def _find_in_order(text: str, rows: list[RowSpec], usable: Callable[[int], bool], start: int = 0,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..diagnostic import Finding
 from ..document import Span
 from ..facts import Facts
-from ..profile import EDITIONS
+from ..profile import Edition
 from .base import Option, OptionError, TextKind, compile_option, excepted, strings
 
 
@@ -28,9 +28,9 @@ class Existence(TextKind):
         super().__init__(options, scope)
         self.pattern = compile_option("patterns", options["patterns"], ignorecase=options["ignorecase"])
         self.exceptions = compile_option("exceptions", options["exceptions"], ignorecase=options["ignorecase"])
-        unknown = [edition for edition in options["editions"] if edition not in EDITIONS]
+        unknown = [edition for edition in options["editions"] if Edition.parse(edition) is None]
         if unknown:
-            raise OptionError("editions", f"未知的版式“{unknown[0]}”，应为：{'、'.join(EDITIONS)}")
+            raise OptionError("editions", f"未知的版式“{unknown[0]}”，应为：{'、'.join(Edition)}")
         self.editions = set(options["editions"])
 
     def check(self, facts: Facts) -> Iterator[Finding]:

@@ -25,7 +25,7 @@ from ..document import Block, Document, Heading, Paragraph, Section, Span
 from ..facts import Facts
 from ..numerals import chinese_ordinal
 from ..patterns import PatternError, RulePattern, compile_pattern
-from ..profile import EDITIONS
+from ..profile import Edition
 from .base import Kind, Option, OptionError
 
 
@@ -52,8 +52,8 @@ class HeadingSequence(Kind):
         self.aspect = options["check"]
         self.outline: dict[str, list[tuple[str, RulePattern]]] = {}
         for edition, parts in options["outline"].items():
-            if edition not in EDITIONS:
-                raise OptionError("outline", f"未知的版式“{edition}”，应为：{'、'.join(EDITIONS)}")
+            if Edition.parse(edition) is None:
+                raise OptionError("outline", f"未知的版式“{edition}”，应为：{'、'.join(Edition)}")
             if not isinstance(parts, list) or not all(isinstance(part, dict) and set(part) == {"topic", "pattern"}
                                                        for part in parts):
                 raise OptionError("outline", f"{edition}：应为部分列表，每部分有且仅有 topic、pattern 两个键")

@@ -24,7 +24,7 @@ from ..diagnostic import Finding
 from ..document import Span
 from ..facts import Facts
 from ..numbers import first_full_date
-from ..profile import EDITIONS
+from ..profile import Edition
 from .base import Kind, Option, OptionError
 
 _MONTH_DAY = re.compile(r"(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})")
@@ -46,8 +46,8 @@ class PublicationDate(Kind):
         self.aspect = options["check"]
         self.deadlines: dict[str, dict[str, tuple[int, int]]] = {}
         for edition, bodies in options["deadlines"].items():
-            if edition not in EDITIONS or not isinstance(bodies, dict) or set(bodies) != set(_BODIES):
-                raise OptionError("deadlines", f"应为 版式 → {{government: MM-DD, department: MM-DD}}，版式为：{'、'.join(EDITIONS)}")
+            if Edition.parse(edition) is None or not isinstance(bodies, dict) or set(bodies) != set(_BODIES):
+                raise OptionError("deadlines", f"应为 版式 → {{government: MM-DD, department: MM-DD}}，版式为：{'、'.join(Edition)}")
             parsed = {}
             for body, written in bodies.items():
                 match = _MONTH_DAY.fullmatch(str(written))

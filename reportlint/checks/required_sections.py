@@ -14,7 +14,7 @@ from ..diagnostic import Finding
 from ..document import Span
 from ..facts import Facts
 from ..patterns import PatternError, RulePattern, compile_pattern
-from ..profile import EDITION_NAMES, EDITIONS
+from ..profile import Edition
 from .base import Kind, Option, OptionError
 
 
@@ -33,8 +33,8 @@ class RequiredSections(Kind):
         super().__init__(options, scope)
         self.topics: dict[str, list[tuple[str, RulePattern, str]]] = {}
         for edition, topics in options["editions"].items():
-            if edition not in EDITIONS:
-                raise OptionError("editions", f"未知的版式“{edition}”，应为：{'、'.join(EDITIONS)}")
+            if Edition.parse(edition) is None:
+                raise OptionError("editions", f"未知的版式“{edition}”，应为：{'、'.join(Edition)}")
             if not isinstance(topics, list):
                 raise OptionError("editions", f"{edition}：应为主题列表")
             parsed = []
@@ -60,4 +60,4 @@ class RequiredSections(Kind):
             where = first.span if first else Span(0, 0)
         for topic, pattern, basis in self.topics.get(edition, ()):
             if not any(pattern.search(heading) for heading in headings):
-                yield Finding(where, {"topic": topic, "basis": basis, "edition": EDITION_NAMES[edition]})
+                yield Finding(where, {"topic": topic, "basis": basis, "edition": edition.label})
