@@ -2,8 +2,10 @@
 
 For each linted file the nearest configuration wins, found by walking up from
 the file's folder (in one folder, .reportlint.yaml before pyproject.toml);
-`--config FILE` replaces discovery. Paths inside a configuration (rule packs,
-the baseline, the previous report) are relative to the file that names them.
+`--config FILE` replaces discovery. A lint session (reportlint/session.py)
+keeps the configurations it has loaded; this module keeps none. Paths inside a
+configuration (rule packs, the baseline, the previous report) are relative to
+the file that names them.
 Options on the command line win over the file: --select replaces its `select`,
 --ignore adds to its `ignore`.
 
@@ -87,11 +89,7 @@ _TOP_LEVEL_ONLY = {"include", "exclude", "baseline", "overrides", "rules"}
 
 def load_config(path: Path) -> Config:
     """Load a configuration file (.yaml/.yml, or pyproject.toml's [tool.reportlint])."""
-    return _load_cached(path.resolve())
-
-
-@lru_cache(maxsize=None)
-def _load_cached(path: Path) -> Config:
+    path = path.resolve()
     data = _read(path)
     where = _Where(path)
     unknown = set(data) - set(_PARSERS) - {"overrides"}
@@ -103,26 +101,14 @@ def _load_cached(path: Path) -> Config:
     return Config(path, base, overrides)
 
 
-def forget_loaded() -> None:
-    """Drop cached configurations: files may have changed since the last run."""
-    _load_cached.cache_clear()
-    _discover_in.cache_clear()
-
-
-def discover(start: Path) -> Config:
-    """The nearest configuration above ``start`` (a file or a folder), or the defaults."""
-    folder = start if start.is_dir() else start.parent
-    return _discover_in(folder.resolve())
-
-
-@lru_cache(maxsize=None)
-def _discover_in(folder: Path) -> Config:
+def find_config(folder: Path) -> Path | None:
+    """The nearest configuration file in ``folder`` or above it, or None."""
     for directory in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name
             if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-                return load_config(candidate)
-    return DEFAULT
+                return candidate
+    return None
 
 
 def _has_tool_table(path: Path) -> bool:
