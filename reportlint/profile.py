@@ -20,6 +20,9 @@ STANDARD_2019 = "standard-2019"  # trial format, 国办公开办函〔2019〕60�
 STANDARD_2021 = "standard-2021"  # format of 国办公开办函〔2021〕30号 (2021 on)
 EDITIONS = (FREE_2008, STANDARD_2019, STANDARD_2021)
 
+# Administrative levels, from the top.
+LEVELS = ("province", "city", "county", "township")
+
 EDITION_NAMES = {
     FREE_2008: "2008年《条例》自由格式",
     STANDARD_2019: "2019年试行统一格式（国办公开办函〔2019〕60号）",

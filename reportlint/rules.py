@@ -17,8 +17,9 @@ from typing import Any
 
 from . import __version__
 from .cache import JsonCache
-from .checks import KINDS, kind_class
-from .checks.base import Kind, OptionError, scope_option_error
+from .kinds import kind_class, kind_names
+from .kinds.base import Kind, scope_option_error
+from .kinds.options import OptionError
 from .diagnostic import Severity
 from .yamlfile import read_mapping
 
@@ -125,9 +126,11 @@ def build_rule(rule_id: str, path: Path, data: dict[str, Any], lines: dict[str, 
         if key not in data:
             raise fail(key, "缺少必需的键")
     kind_name = data["kind"]
-    if kind_name not in KINDS:
-        raise fail("kind", f"未知的类型“{kind_name}”，可用：{'、'.join(sorted(KINDS))}")
-    kind_type = kind_class(kind_name)
+    try:
+        kind_type = kind_class(kind_name)
+    except KeyError:
+        hint = "（0.1 版的规则文件请先用 python -m reportlint.migrate_rules 更新）" if "check" in data else ""
+        raise fail("kind", f"未知的类型“{kind_name}”{hint}，可用：{'、'.join(kind_names())}") from None
     for key in ("message", "description"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise fail(key, "应为非空字符串")
@@ -151,7 +154,7 @@ def build_rule(rule_id: str, path: Path, data: dict[str, Any], lines: dict[str, 
     _check_message(data["message"], kind_type, fail)
     own = {key: value for key, value in data.items() if key not in COMMON_KEYS}
     try:
-        kind = kind_type(kind_type.validate(own), scope)
+        kind = kind_type.from_rule(own, scope)
     except OptionError as error:
         raise fail(error.key, str(error)) from None
     return Rule(rule_id, path, kind, data["message"].strip(), severity, data["description"].strip(), examples, link,

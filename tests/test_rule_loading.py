@@ -35,7 +35,7 @@ def test_a_valid_pack_loads_with_ids_from_paths(tmp_path):
         (("severity: error", "severity: fatal"), r"example.yaml:2: severity: 未知的严重级别“fatal”"),
         (("message: 文中留有“{match}”。", "message: 文中留有“{word}”。"), r"example.yaml:3: message: 未知的占位符 \{word\}"),
         (("  bad: [行政决xx]\n", ""), r"example.yaml:6: examples: bad 应为非空的字符串列表"),
-        (("patterns: [\"xx\"]", "patterns: xx"), r"example.yaml:5: patterns: 应为列表"),
+        (("patterns: [\"xx\"]", "patterns: xx"), r"example.yaml:5: patterns: 应为非空字符串的列表"),
         (("patterns: [\"xx\"]", "scope: everywhere\npatterns: [\"xx\"]"), r"example.yaml:5: scope: 应为以下之一"),
     ],
 )
