@@ -261,7 +261,13 @@ def explain(rule_id, rule_dirs) -> None:
     if rule.examples.previous:
         lines += ["", "示例所对照的上年报告：", f"  {_one_line(rule.examples.previous)}"]
     lines += ["", "正确示例："] + [f"  ✓ {_one_line(example)}" for example in rule.examples.good]
-    lines += ["", "错误示例："] + [f"  ✗ {_one_line(example)}" for example in rule.examples.bad]
+    lines += ["", "错误示例："]
+    for example in rule.examples.bad:
+        lines.append(f"  ✗ {_one_line(example.text)}")
+        if example.match is not None:
+            lines.append(f"    指出：“{_one_line(example.match)}”")
+        if example.fix is not None:
+            lines.append(f"    修正后：{_one_line(example.fix)}")
     click.echo("\n".join(lines))
 
 

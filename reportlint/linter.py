@@ -95,17 +95,28 @@ def _collector_paused() -> Iterator[None]:
 def fingerprint(rule_id: str, source: Source, start: int, end: int) -> str:
     """A fingerprint of a finding that survives edits elsewhere: the rule and the
     text of the span with a little context on its line, spaces ignored — not its
-    line number, so a finding keeps it when lines are inserted above."""
-    line_start = source.text.rfind("\n", 0, start) + 1
-    line_end = source.text.find("\n", end)
-    line_end = len(source.text) if line_end == -1 else line_end
-    context = source.text[max(line_start, start - _CONTEXT):min(line_end, end + _CONTEXT)]
+    line number, so a finding keeps it when lines are inserted above. Of a very
+    long span only its two ends count, so that thousands of findings over a long
+    stretch (5,000 nested 《) cost no more than short ones."""
+    text = source.text
+    before = text[max(0, start - _CONTEXT):start]
+    after = text[end:end + _CONTEXT]
+    before = before[before.rfind("\n") + 1:]
+    newline = after.find("\n")
+    after = after if newline == -1 else after[:newline]
+    if end - start > 2 * _SPAN_ENDS:
+        spanned = text[start:start + _SPAN_ENDS] + text[end - _SPAN_ENDS:end]
+    else:
+        spanned = text[start:end]
+    context = before + spanned + after
     digest = hashlib.sha256(f"{rule_id}\x00{''.join(context.split())}".encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
 # Characters of context on each side of a span that its fingerprint covers.
 _CONTEXT = 12
+# Of a span longer than twice this, the fingerprint covers this much at each end.
+_SPAN_ENDS = 4000
 
 
 def _diagnostic(rule: Rule, severity: Severity, finding: Finding, source: Source) -> Diagnostic:
