@@ -13,10 +13,9 @@ from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
 from ...numbers import first_full_date
+from ...profile import Body
 from ..base import Kind
 from ..options import Editions, MonthDay, Record
-
-_BODIES = {"government": "人民政府的年度报告", "department": "政府部门的年度报告"}
 
 
 class PublicationDeadline(Kind):
@@ -35,7 +34,7 @@ class PublicationDeadline(Kind):
         if profile.published is None or not deadlines:
             return
         if profile.body in deadlines:
-            (month, day), body = deadlines[profile.body], _BODIES[profile.body]
+            (month, day), body = deadlines[profile.body], f"{Body(profile.body).label}的年度报告"
         else:
             (month, day), body = max(deadlines.values()), "年度报告"  # body unknown: the later deadline
         deadline = date(profile.year + 1, month, day)

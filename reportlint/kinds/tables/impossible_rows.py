@@ -9,11 +9,10 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...profile import Level
 from ...tables import NUMBER, StatTable
 from ..base import Kind
 from ..options import Levels, Strings, TableNames
-
-_LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡级"}
 
 
 class ImpossibleRows(Kind):
@@ -46,5 +45,5 @@ class ImpossibleRows(Kind):
                 column, cell = filled[0]
                 yield Finding(cell.span, {
                     "table": table.key, "row": spec.name, "column": column.key, "value": cell.text.strip(),
-                    "level": _LEVEL_NAMES[level],
+                    "level": Level(level).label,
                 })
