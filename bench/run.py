@@ -226,8 +226,8 @@ def sizes(arguments, work: Path) -> dict:
 def measure(path: str) -> dict:
     """Lint one file in this (fresh) process: reading, then parsing and checking."""
     from reportlint.linter import Linter
+    from reportlint.readers import read_source
     from reportlint.rules import load_rules
-    from reportlint.source import read_source
 
     rules = load_rules()
     started = time.perf_counter()

@@ -16,16 +16,18 @@ from typing import NoReturn
 
 import click
 
-from . import __version__
+from ._version import __version__
 from .baseline import BaselineError
-from .config import FAIL_ON, ConfigError, describe, forget_loaded
-from .formatters import FORMATS, renderer
+from .config import FAIL_ON, ConfigError, describe
+from .formatters import OUTPUT_FORMATS, renderer
 from .output import write_atomically
 from .parser import ParseError, parse
 from .profile import infer_profile
+from .readers import STDIN_NAME, read_source
 from .rules import Rule, RuleError, load_rules
-from .runner import RunOptions, collect, fixable_diagnostics, progress_printer, run, settings_for
-from .source import STDIN_NAME, SourceError, read_source
+from .runner import Job, collect, progress_printer, run
+from .session import LintSession, SessionOptions
+from .source import SourceError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -95,7 +97,7 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="使用该配置文件（.reportlint.yaml 或 pyproject.toml），不再逐级向上查找。")
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+@click.option("--format", "output_format", type=click.Choice(sorted(OUTPUT_FORMATS)), default="text", show_default=True,
               help="输出格式。")
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default=None,
               help="出现该级别及以上的问题时退出码为 1（默认按配置，未配置时为 warning）。")
@@ -124,13 +126,7 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
           statistics, baseline_file, write_baseline_file, report_unused, fix, diff, jobs, encoding,
           stdin_filename, previous) -> None:
     """检查年度报告草稿（.txt、.md、.docx、.html 文件，目录，或 - 表示标准输入）。"""
-    last_year = None
-    if previous is not None:
-        try:
-            last_year = read_source(previous, encoding=encoding)
-        except SourceError as error:
-            _fail(str(error))
-    options = RunOptions(
+    session = LintSession(SessionOptions(
         config=Path(config_file) if config_file else None,
         select=_split(select),
         ignore=_split(ignore),
@@ -138,22 +134,26 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         fail_on=fail_on,
         baseline=Path(baseline_file) if baseline_file and not write_baseline_file else None,
         report_unused=report_unused,
-        jobs=jobs or os.cpu_count() or 1,
         keep_documents=output_format == "html",
         encoding=encoding,
         stdin_filename=stdin_filename,
-        previous=last_year,
-    )
+        previous=previous,
+    ))
+    if previous is not None:
+        try:
+            session.previous_report(previous)
+        except SourceError as error:
+            _fail(str(error))
     try:
-        work = collect(paths, options)
-        if last_year is not None and len(work) != 1:
+        work = collect(paths, session)
+        if previous is not None and len(work) != 1:
             _fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(work)} 个）")
         if fix or diff:
-            changed = _fix(work, options, write=not diff)
+            changed = _fix(work, session, write=not diff)
             if diff:
                 sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
         progress = progress_printer() if sys.stderr.isatty() and len(work) > 1 else None
-        outcome = run(work, options, progress)
+        outcome = run(work, session, processes=jobs or os.cpu_count() or 1, progress=progress)
     except (ConfigError, RuleError, BaselineError) as error:
         _fail(str(error))
     if write_baseline_file:
@@ -185,7 +185,7 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
     sys.exit(EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_CLEAN)
 
 
-def _fix(work: list, options: RunOptions, *, write: bool) -> bool:
+def _fix(work: list[Job], session: LintSession, *, write: bool) -> bool:
     """Fix (or, without ``write``, show the diff for) every file; whether any changed."""
     from .fixes import fix_file
 
@@ -194,8 +194,8 @@ def _fix(work: list, options: RunOptions, *, write: bool) -> bool:
         if job.path == STDIN_NAME:
             _fail("不能就地修正标准输入")
         try:
-            outcome = fix_file(job.path, lambda source, job=job: fixable_diagnostics(job, source, options),
-                               options.encoding)
+            outcome = fix_file(job.path, lambda source, job=job: session.fixable_diagnostics(source, job.settings),
+                               session.options.encoding)
         except (SourceError, OSError) as error:
             _fail(str(error))
         if not outcome.changed:
@@ -215,10 +215,9 @@ def _fix(work: list, options: RunOptions, *, write: bool) -> bool:
               help="使用该配置文件，不再逐级向上查找。")
 def show_config(path, config_file) -> None:
     """显示对某个文件（默认当前目录）生效的配置。"""
-    options = RunOptions(config=Path(config_file) if config_file else None)
+    session = LintSession(SessionOptions(config=Path(config_file) if config_file else None))
     try:
-        forget_loaded()
-        settings = settings_for(path, options)
+        settings = session.settings_for(path)
     except ConfigError as error:
         _fail(str(error))
     click.echo(describe(settings))
@@ -262,7 +261,13 @@ def explain(rule_id, rule_dirs) -> None:
     if rule.examples.previous:
         lines += ["", "示例所对照的上年报告：", f"  {_one_line(rule.examples.previous)}"]
     lines += ["", "正确示例："] + [f"  ✓ {_one_line(example)}" for example in rule.examples.good]
-    lines += ["", "错误示例："] + [f"  ✗ {_one_line(example)}" for example in rule.examples.bad]
+    lines += ["", "错误示例："]
+    for example in rule.examples.bad:
+        lines.append(f"  ✗ {_one_line(example.text)}")
+        if example.match is not None:
+            lines.append(f"    指出：“{_one_line(example.match)}”")
+        if example.fix is not None:
+            lines.append(f"    修正后：{_one_line(example.fix)}")
     click.echo("\n".join(lines))
 
 

@@ -2,8 +2,10 @@
 
 For each linted file the nearest configuration wins, found by walking up from
 the file's folder (in one folder, .reportlint.yaml before pyproject.toml);
-`--config FILE` replaces discovery. Paths inside a configuration (rule packs,
-the baseline, the previous report) are relative to the file that names them.
+`--config FILE` replaces discovery. A lint session (reportlint/session.py)
+keeps the configurations it has loaded; this module keeps none. Paths inside a
+configuration (rule packs, the baseline, the previous report) are relative to
+the file that names them.
 Options on the command line win over the file: --select replaces its `select`,
 --ignore adds to its `ignore`.
 
@@ -22,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .diagnostic import Severity
-from .profile import EDITIONS
+from .profile import Body, Edition, Level, ProfileOverrides
 from .readers import DOCUMENT_SUFFIXES
 from .rules import matches_prefix
 from .yamlfile import read_mapping
@@ -30,27 +32,10 @@ from .yamlfile import read_mapping
 CONFIG_NAMES = (".reportlint.yaml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info")
 OFF = "off"
-LEVELS = ("province", "city", "county", "township")
-BODIES = ("government", "department")
 
 
 class ConfigError(Exception):
     """A configuration file that cannot be used; the message names file and key."""
-
-
-@dataclass(frozen=True)
-class ProfileOverrides:
-    """What a draft's title does not say yet: fixed in configuration."""
-
-    year: int | None = None
-    agency: str | None = None
-    edition: str | None = None
-    level: str | None = None
-    body: str | None = None
-    published: date | None = None  # for a page whose copy lost its date line
-
-    def values(self) -> dict[str, Any]:
-        return {key: value for key, value in self.__dict__.items() if value is not None}
 
 
 @dataclass(frozen=True)
@@ -104,11 +89,7 @@ _TOP_LEVEL_ONLY = {"include", "exclude", "baseline", "overrides", "rules"}
 
 def load_config(path: Path) -> Config:
     """Load a configuration file (.yaml/.yml, or pyproject.toml's [tool.reportlint])."""
-    return _load_cached(path.resolve())
-
-
-@lru_cache(maxsize=None)
-def _load_cached(path: Path) -> Config:
+    path = path.resolve()
     data = _read(path)
     where = _Where(path)
     unknown = set(data) - set(_PARSERS) - {"overrides"}
@@ -120,26 +101,14 @@ def _load_cached(path: Path) -> Config:
     return Config(path, base, overrides)
 
 
-def forget_loaded() -> None:
-    """Drop cached configurations: files may have changed since the last run."""
-    _load_cached.cache_clear()
-    _discover_in.cache_clear()
-
-
-def discover(start: Path) -> Config:
-    """The nearest configuration above ``start`` (a file or a folder), or the defaults."""
-    folder = start if start.is_dir() else start.parent
-    return _discover_in(folder.resolve())
-
-
-@lru_cache(maxsize=None)
-def _discover_in(folder: Path) -> Config:
+def find_config(folder: Path) -> Path | None:
+    """The nearest configuration file in ``folder`` or above it, or None."""
     for directory in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name
             if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-                return load_config(candidate)
-    return DEFAULT
+                return candidate
+    return None
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -225,22 +194,25 @@ def _profile(value: Any, where: _Where, key: str) -> ProfileOverrides:
             value["published"] = date.fromisoformat(value["published"])
         except ValueError:
             pass  # reported below
-    checks = {
-        "year": lambda v: isinstance(v, int) and not isinstance(v, bool) and 1990 <= v <= 2100,
-        "agency": lambda v: isinstance(v, str) and bool(v),
-        "edition": lambda v: v in EDITIONS,
-        "level": lambda v: v in LEVELS,
-        "body": lambda v: v in BODIES,
-        "published": lambda v: isinstance(v, date) and not isinstance(v, datetime),
+    # Each item's parser gives its value, or None when the item is not one.
+    parsers = {
+        "year": lambda v: v if isinstance(v, int) and not isinstance(v, bool) and 1990 <= v <= 2100 else None,
+        "agency": lambda v: v if isinstance(v, str) and v else None,
+        "edition": Edition.parse,
+        "level": Level.parse,
+        "body": Body.parse,
+        "published": lambda v: v if isinstance(v, date) and not isinstance(v, datetime) else None,
     }
-    hints = {"year": "四位数年份", "agency": "非空字符串", "edition": "、".join(EDITIONS), "level": "、".join(LEVELS),
-             "body": "、".join(BODIES), "published": "日期（如 2012-04-11）"}
+    hints = {"year": "四位数年份", "agency": "非空字符串", "edition": "、".join(Edition), "level": "、".join(Level),
+             "body": "、".join(Body), "published": "日期（如 2012-04-11）"}
+    parsed = {}
     for name, item in value.items():
-        if name not in checks:
+        if name not in parsers:
             raise where.error(f"{key}.{name}", "未知的项（可用：year、agency、edition、level、body、published）")
-        if not checks[name](item):
+        parsed[name] = parsers[name](item)
+        if parsed[name] is None:
             raise where.error(f"{key}.{name}", f"应为{hints[name]}（此处为 {item!r}）")
-    return ProfileOverrides(**value)
+    return ProfileOverrides(**parsed)
 
 
 def _path(value: Any, where: _Where, key: str) -> Path:

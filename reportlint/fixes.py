@@ -19,12 +19,11 @@ from pathlib import Path
 
 from .diagnostic import Diagnostic
 from .output import write_atomically
-from .readers import reader_for
-from .source import Source, SourceError, decode_text, encode_text
+from .readers import input_format, reader_for
+from .readers.text import decode_text, encode_text
+from .source import Source, SourceError
 
 MAX_PASSES = 10
-# Formats whose text is the file's text, so an edit of one is an edit of the other.
-FIXABLE_FORMATS = ("text", "markdown")
 
 
 @dataclass(frozen=True)
@@ -62,19 +61,24 @@ def fix_file(path: str, lint: Callable[[Source], list[Diagnostic]], encoding: st
     read = reader_for(path)
     data = Path(path).read_bytes()
     source = read(data, path, encoding)
-    if source.format not in FIXABLE_FORMATS:
+    if not input_format(source.format).fixable:
         raise SourceError(f"{path}: 只能就地修正文本和 Markdown 文件，请在原文件中修改")
     before, encoding, bom = decode_text(data, path, source.encoding)
-    text = before
+    after, applied = fix_text(before, lambda text: read(encode_text(text, encoding, bom), path, encoding), lint)
+    return FixOutcome(path, before, after, applied, encoding, bom)
+
+
+def fix_text(text: str, read: Callable[[str], Source], lint: Callable[[Source], list[Diagnostic]]) -> tuple[str, int]:
+    """``text`` (as written) with the fixes of ``lint``'s diagnostics applied,
+    pass after pass, and the number of edits; ``read`` makes a Source of it."""
     applied = 0
     for _ in range(MAX_PASSES):
-        source = read(encode_text(text, encoding, bom), path, encoding)
-        edits = _edits(source, lint(source))
+        edits = _edits(source := read(text), lint(source))
         if not edits:
             break
         text = _apply(text, edits)
         applied += len(edits)
-    return FixOutcome(path, before, text, applied, encoding, bom)
+    return text, applied
 
 
 def _edits(source: Source, diagnostics: list[Diagnostic]) -> list[tuple[int, int, str]]:

@@ -5,18 +5,16 @@ with --tree every node with its span, so a user sees what the linter understood
 from __future__ import annotations
 
 from .document import Document, Paragraph, Section, Span, Table
-from .profile import EDITION_NAMES, Profile
+from .profile import Profile
+from .readers import input_format
 from .tables import read_tables
 
 _NEWLINES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
-_FORMATS = {"text": "文本", "markdown": "Markdown", "html": "网页", "docx": "Word 文档"}
-_BODIES = {"government": "人民政府", "department": "政府部门"}
-_LEVELS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡级"}
 
 
 def summary(document: Document, profile: Profile) -> list[str]:
     source = document.source
-    how = _FORMATS[source.format]
+    how = input_format(source.format).label
     if source.format != "docx":  # a .docx is zipped UTF-8 XML, whatever the user's machine
         how += f"，编码 {source.encoding}{'，带 BOM' if source.bom else ''}，换行 {_NEWLINES[source.newline]}"
     if source.origin is not None:
@@ -25,8 +23,9 @@ def summary(document: Document, profile: Profile) -> list[str]:
         f"文件：{source.path}（{how}）",
         f"标题：{document.title.text if document.title else '（未识别到标题）'}",
         f"报告年度：{profile.year or '未知'}{f'（取自{profile.year_source}）' if profile.year_source else ''}",
-        f"发布机关：{profile.agency or '未知'}（{_BODIES.get(profile.body, '类型未知')}，{_LEVELS.get(profile.level, '层级未知')}）",
-        f"版式：{EDITION_NAMES[profile.edition]}",
+        f"发布机关：{profile.agency or '未知'}（{profile.body.label if profile.body else '类型未知'}，"
+        f"{profile.level.label if profile.level else '层级未知'}）",
+        f"版式：{profile.edition.label}",
         f"发布日期：{profile.published.isoformat() if profile.published else '未知'}",
     ]
     if profile.period:
@@ -110,7 +109,7 @@ def statistics_tables(document: Document, profile: Profile) -> list[str]:
     tables = read_tables(document, profile)
     lines = []
     for table in tables:
-        edition = f"，{EDITION_NAMES[table.edition]}" if table.key == "表二" else ""
+        edition = f"，{table.edition.label}" if table.key == "表二" else ""
         lines.append(f"统计表：{table.key}（{table.schema.title}{edition}）读取 {len(table.row_keys())} 行")
     for row in tables.unreadable:
         line, column = document.source.position(row.span.start)

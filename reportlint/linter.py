@@ -6,14 +6,13 @@ import gc
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
 
 from .diagnostic import Diagnostic, Finding, Position, Severity, bounded
 from .document import Document
 from .facts import Facts
 from .parser import parse
-from .profile import Profile, edition_for
+from .profile import Profile, ProfileOverrides, infer_profile
 from .rules import Rule, matches_prefix
 from .source import Source
 
@@ -40,8 +39,8 @@ class Linter:
     """Runs rules over documents.
 
     ``severities`` overrides a rule's default severity (by rule id);
-    ``profile`` fixes profile fields the document does not state yet (year,
-    agency, edition, level, body, aliases).
+    ``overrides`` fixes profile fields the document does not state yet, and
+    ``aliases`` are the agency's other names (both from configuration).
     """
 
     def __init__(
@@ -49,11 +48,13 @@ class Linter:
         rules: Sequence[Rule],
         *,
         severities: Mapping[str, Severity] | None = None,
-        profile: Mapping[str, Any] | None = None,
+        overrides: ProfileOverrides | None = None,
+        aliases: tuple[str, ...] = (),
     ) -> None:
         self.rules = list(rules)
         self.severities = dict(severities or {})
-        self.profile = dict(profile or {})
+        self.overrides = overrides or ProfileOverrides()
+        self.aliases = aliases
 
     def lint(self, source: Source, previous: Source | None = None) -> FileResult:
         """Lint a source; ``previous`` is last year's report, for the checks that compare the two."""
@@ -62,12 +63,8 @@ class Linter:
 
     def _lint(self, source: Source, previous: Source | None) -> FileResult:
         document = parse(source)
-        facts = Facts(document, previous=Facts(parse(previous)) if previous is not None else None)
-        if self.profile:
-            overrides = dict(self.profile)
-            if "year" in overrides and "edition" not in overrides:
-                overrides["edition"] = edition_for(overrides["year"], source.text)
-            facts.profile = replace(facts.profile, **overrides)
+        profile = infer_profile(document).overridden(self.overrides, self.aliases)
+        facts = Facts(document, profile, previous=Facts(parse(previous)) if previous is not None else None)
         diagnostics: list[Diagnostic] = []
         for rule in self.rules:
             severity = self.severities.get(rule.id, rule.severity)
@@ -98,17 +95,28 @@ def _collector_paused() -> Iterator[None]:
 def fingerprint(rule_id: str, source: Source, start: int, end: int) -> str:
     """A fingerprint of a finding that survives edits elsewhere: the rule and the
     text of the span with a little context on its line, spaces ignored — not its
-    line number, so a finding keeps it when lines are inserted above."""
-    line_start = source.text.rfind("\n", 0, start) + 1
-    line_end = source.text.find("\n", end)
-    line_end = len(source.text) if line_end == -1 else line_end
-    context = source.text[max(line_start, start - _CONTEXT):min(line_end, end + _CONTEXT)]
+    line number, so a finding keeps it when lines are inserted above. Of a very
+    long span only its two ends count, so that thousands of findings over a long
+    stretch (5,000 nested 《) cost no more than short ones."""
+    text = source.text
+    before = text[max(0, start - _CONTEXT):start]
+    after = text[end:end + _CONTEXT]
+    before = before[before.rfind("\n") + 1:]
+    newline = after.find("\n")
+    after = after if newline == -1 else after[:newline]
+    if end - start > 2 * _SPAN_ENDS:
+        spanned = text[start:start + _SPAN_ENDS] + text[end - _SPAN_ENDS:end]
+    else:
+        spanned = text[start:end]
+    context = before + spanned + after
     digest = hashlib.sha256(f"{rule_id}\x00{''.join(context.split())}".encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
 # Characters of context on each side of a span that its fingerprint covers.
 _CONTEXT = 12
+# Of a span longer than twice this, the fingerprint covers this much at each end.
+_SPAN_ENDS = 4000
 
 
 def _diagnostic(rule: Rule, severity: Severity, finding: Finding, source: Source) -> Diagnostic:

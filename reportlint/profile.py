@@ -3,28 +3,82 @@
 Report year, issuing agency and its level, edition of the format, publication date
 and statistics period, read from the document. Checks use the profile rather than
 guessing again; `reportlint inspect` prints it so users see what was understood.
+What a draft does not state yet, configuration fixes (``ProfileOverrides``,
+applied by ``Profile.overridden``).
+
+The vocabulary of profiles — editions, levels and bodies — is here, each word
+with its Chinese label.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date
+from enum import Enum
+from typing import Any
 
 from .document import Document, Paragraph
 from .numbers import DateMention, find_date_mentions, find_periods, first_full_date
 
-# The editions of the report format (domain.md §1–2).
-FREE_2008 = "free-2008"  # 2008 条例, no unified format (reports up to 2018)
-STANDARD_2019 = "standard-2019"  # trial format, 国办公开办函〔2019〕60号 (2019, 2020)
-STANDARD_2021 = "standard-2021"  # format of 国办公开办函〔2021〕30号 (2021 on)
-EDITIONS = (FREE_2008, STANDARD_2019, STANDARD_2021)
 
-EDITION_NAMES = {
-    FREE_2008: "2008年《条例》自由格式",
-    STANDARD_2019: "2019年试行统一格式（国办公开办函〔2019〕60号）",
-    STANDARD_2021: "2021年统一格式（国办公开办函〔2021〕30号）",
-}
+class _Vocabulary(str, Enum):
+    """Words as rule files and configuration write them (a member's value), each
+    with its Chinese label. Members are strings, so rule data that compares with
+    the words, or is keyed by them, keeps working."""
+
+    label: str
+
+    def __new__(cls, word: str, label: str) -> _Vocabulary:
+        member = str.__new__(cls, word)
+        member._value_ = word
+        member.label = label
+        return member
+
+    def __str__(self) -> str:
+        return self.value  # the word, as configuration writes it (not "Edition.FREE_2008")
+
+    @classmethod
+    def parse(cls, word: object) -> Any:
+        """The member a word names, or None when it names none."""
+        try:
+            return cls(word)
+        except ValueError:
+            return None
+
+
+class Edition(_Vocabulary):
+    """The editions of the report format (domain.md §1–2)."""
+
+    FREE_2008 = "free-2008", "2008年《条例》自由格式"  # no unified format (reports up to 2018)
+    STANDARD_2019 = "standard-2019", "2019年试行统一格式（国办公开办函〔2019〕60号）"  # 2019, 2020
+    STANDARD_2021 = "standard-2021", "2021年统一格式（国办公开办函〔2021〕30号）"  # 2021 on
+
+    @classmethod
+    def of_year(cls, year: int) -> Edition:
+        """The edition the reports of a year follow."""
+        if year >= 2021:
+            return cls.STANDARD_2021
+        if year >= 2019:
+            return cls.STANDARD_2019
+        return cls.FREE_2008
+
+
+class Level(_Vocabulary):
+    """The administrative level of the issuing body."""
+
+    PROVINCE = "province", "省级"
+    CITY = "city", "市级"
+    COUNTY = "county", "县级"
+    TOWNSHIP = "township", "乡级"
+
+
+class Body(_Vocabulary):
+    """What the issuing body is."""
+
+    GOVERNMENT = "government", "人民政府"
+    DEPARTMENT = "department", "政府部门"
+
 
 # What follows the year when a preamble names the report: "2015年度政府信息公开…".
 _REPORT_AFTER_YEAR = re.compile(r"\s*(?:政府|政务)?信息公开")
@@ -37,10 +91,10 @@ _DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办公厅|厅|办|中�
 _NOT_PLACES = re.compile(r"市场|城市管理|城市建设|都市|社区|区域|县域|市政(?!府)|市民")
 _DIVISIONS = re.compile(r"自治区|街道|地区|[省市州盟县区旗乡镇]")
 _DIVISION_LEVELS = {
-    "街道": "township", "乡": "township", "镇": "township",
-    "县": "county", "区": "county", "旗": "county",
-    "市": "city", "州": "city", "盟": "city", "地区": "city",
-    "省": "province", "自治区": "province",
+    "街道": Level.TOWNSHIP, "乡": Level.TOWNSHIP, "镇": Level.TOWNSHIP,
+    "县": Level.COUNTY, "区": Level.COUNTY, "旗": Level.COUNTY,
+    "市": Level.CITY, "州": Level.CITY, "盟": Level.CITY, "地区": Level.CITY,
+    "省": Level.PROVINCE, "自治区": Level.PROVINCE,
 }
 # Where a preamble names the issuing body (drafts without a title): "由杭州市上城区科学技术局编制",
 # "汇总楚雄州科学技术局政府信息公开工作情况", "现将2016年度楚雄市政府信息公开工作情况报告如下",
@@ -59,16 +113,43 @@ _ALIAS_IN_BRACKETS = re.compile(r"[（(][^（）()]*(?:委员会|政府|管委�
 
 
 @dataclass(frozen=True)
+class ProfileOverrides:
+    """What a draft's title does not say yet: fixed in configuration."""
+
+    year: int | None = None
+    agency: str | None = None
+    edition: Edition | None = None
+    level: Level | None = None
+    body: Body | None = None
+    published: date | None = None  # for a page whose copy lost its date line
+
+    def values(self) -> dict[str, Any]:
+        """The fields that are fixed, by name."""
+        return {item.name: getattr(self, item.name) for item in fields(self) if getattr(self, item.name) is not None}
+
+
+@dataclass(frozen=True)
 class Profile:
     year: int | None
     year_source: str | None  # where the year was read: 标题, 统计期限, 前言, 正文
     agency: str | None
-    body: str | None  # "government" or "department"
-    level: str | None  # "province", "city", "county" or "township"
-    edition: str
+    body: Body | None
+    level: Level | None
+    edition: Edition
     published: date | None
     period: tuple[date, date] | None
     aliases: tuple[str, ...] = ()  # other names the agency uses for itself (configuration)
+
+    def overridden(self, overrides: ProfileOverrides, aliases: tuple[str, ...] = ()) -> Profile:
+        """This profile with what configuration fixes, and the agency's other
+        names. A year fixed without an edition brings the edition of that year:
+        the one read from the draft followed the year the draft states."""
+        changes = overrides.values()
+        if overrides.year is not None and overrides.edition is None:
+            changes["edition"] = Edition.of_year(overrides.year)
+        if aliases:
+            changes["aliases"] = aliases
+        return replace(self, **changes)
 
     def to_dict(self) -> dict:
         return {
@@ -199,32 +280,28 @@ def division_of(agency: str) -> tuple[str, int] | None:
     return found
 
 
-def _agency_kind(agency: str | None) -> tuple[str | None, str | None]:
+def _agency_kind(agency: str | None) -> tuple[Body | None, Level | None]:
     if not agency:
         return None, None
     # A zone's 管理委员会 (管委会) governs the zone like a people's government.
     governing = agency.endswith(("人民政府", "管理委员会"))
-    body = "department" if _DEPARTMENT.search(agency) and not governing else "government"
+    body = Body.DEPARTMENT if _DEPARTMENT.search(agency) and not governing else Body.GOVERNMENT
     if agency.startswith(_MUNICIPALITIES):
-        return body, "province"
+        return body, Level.PROVINCE
     division = division_of(agency)
     return body, _DIVISION_LEVELS[division[0]] if division else None
 
 
-def edition_for(year: int | None, text: str) -> str:
+def edition_for(year: int | None, text: str) -> Edition:
     """The edition of the format a report of ``year`` follows (by its text when
     the year is unknown)."""
     if year is not None:
-        if year >= 2021:
-            return STANDARD_2021
-        if year >= 2019:
-            return STANDARD_2019
-        return FREE_2008
+        return Edition.of_year(year)
     if "〔2021〕30号" in text or "本年制发件数" in text:
-        return STANDARD_2021
+        return Edition.STANDARD_2021
     if "〔2019〕60号" in text or "本年新制作数量" in text:
-        return STANDARD_2019
-    return FREE_2008
+        return Edition.STANDARD_2019
+    return Edition.FREE_2008
 
 
 def _published(document: Document) -> date | None:

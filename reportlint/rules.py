@@ -15,10 +15,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from ._version import __version__
 from .cache import JsonCache
-from .checks import KINDS, kind_class
-from .checks.base import Kind, OptionError, scope_option_error
+from .kinds import kind_class, kind_names
+from .kinds.base import Kind, scope_option_error
+from .kinds.options import OptionError
 from .diagnostic import Severity
 from .yamlfile import read_mapping
 
@@ -30,9 +31,19 @@ class RuleError(Exception):
 
 
 @dataclass(frozen=True)
+class BadExample:
+    """Text a rule must report; ``match``, when given, is the text one of its
+    diagnostics must point at, and ``fix`` the whole text after ``--fix``."""
+
+    text: str
+    match: str | None = None
+    fix: str | None = None
+
+
+@dataclass(frozen=True)
 class Examples:
     good: tuple[str, ...]
-    bad: tuple[str, ...]
+    bad: tuple[BadExample, ...]
     previous: str | None = None  # last year's report, for rules that compare the two
 
 
@@ -125,9 +136,11 @@ def build_rule(rule_id: str, path: Path, data: dict[str, Any], lines: dict[str, 
         if key not in data:
             raise fail(key, "缺少必需的键")
     kind_name = data["kind"]
-    if kind_name not in KINDS:
-        raise fail("kind", f"未知的类型“{kind_name}”，可用：{'、'.join(sorted(KINDS))}")
-    kind_type = kind_class(kind_name)
+    try:
+        kind_type = kind_class(kind_name)
+    except KeyError:
+        hint = "（0.1 版的规则文件请先用 python -m reportlint.migrate_rules 更新）" if "check" in data else ""
+        raise fail("kind", f"未知的类型“{kind_name}”{hint}，可用：{'、'.join(kind_names())}") from None
     for key in ("message", "description"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise fail(key, "应为非空字符串")
@@ -135,7 +148,6 @@ def build_rule(rule_id: str, path: Path, data: dict[str, Any], lines: dict[str, 
         severity = Severity.parse(data["severity"])
     except ValueError as error:
         raise fail("severity", str(error)) from None
-    examples = _examples(data["examples"], fail)
     scope = data.get("scope")
     if scope is not None and not kind_type.scoped:
         raise fail("scope", f"{kind_name} 类规则不支持 scope")
@@ -148,27 +160,41 @@ def build_rule(rule_id: str, path: Path, data: dict[str, Any], lines: dict[str, 
     fixable = data.get("fixable", False)
     if not isinstance(fixable, bool):
         raise fail("fixable", "应为 true 或 false")
+    examples = _examples(data["examples"], fail, fixable)
     _check_message(data["message"], kind_type, fail)
     own = {key: value for key, value in data.items() if key not in COMMON_KEYS}
     try:
-        kind = kind_type(kind_type.validate(own), scope)
+        kind = kind_type.from_rule(own, scope)
     except OptionError as error:
         raise fail(error.key, str(error)) from None
     return Rule(rule_id, path, kind, data["message"].strip(), severity, data["description"].strip(), examples, link,
                 fixable)
 
 
-def _examples(value: Any, fail) -> Examples:
+def _examples(value: Any, fail, fixable: bool) -> Examples:
     if not isinstance(value, dict) or set(value) - {"good", "bad", "previous"}:
         raise fail("examples", "应为含 good 和 bad 两个列表的映射（可另加 previous：上年报告）")
     good, bad = value.get("good"), value.get("bad")
-    for name, items in (("good", good), ("bad", bad)):
-        if not isinstance(items, list) or not items or not all(isinstance(item, str) for item in items):
-            raise fail("examples", f"{name} 应为非空的字符串列表")
+    if not isinstance(good, list) or not good or not all(isinstance(item, str) for item in good):
+        raise fail("examples", "good 应为非空的字符串列表")
+    if not isinstance(bad, list) or not bad:
+        raise fail("examples", "bad 应为非空的列表（每项为文本，或含 text、match、fix 的映射）")
     previous = value.get("previous")
     if previous is not None and not isinstance(previous, str):
         raise fail("examples", "previous 应为字符串（上年报告的文本）")
-    return Examples(tuple(good), tuple(bad), previous)
+    return Examples(tuple(good), tuple(_bad_example(item, fail, fixable) for item in bad), previous)
+
+
+def _bad_example(item: Any, fail, fixable: bool) -> BadExample:
+    if isinstance(item, str):
+        return BadExample(item)
+    if not isinstance(item, dict) or "text" not in item or set(item) - {"text", "match", "fix"} or not all(
+        isinstance(part, str) for part in item.values()
+    ):
+        raise fail("examples", "bad 的每一项应为文本，或含 text（必需）、match、fix 三个字符串键的映射")
+    if "fix" in item and not fixable:
+        raise fail("examples", "只有可修正的规则（fixable: true）的示例才能给出 fix")
+    return BadExample(item["text"], item.get("match"), item.get("fix"))
 
 
 def _check_message(message: str, kind_type: type[Kind], fail) -> None:

@@ -1,45 +1,28 @@
-"""A lint run over many files: which files, with which settings, in how many
-processes, and what survives the suppressions.
+"""A lint run over many files: which files, in how many processes, and what
+the run as a whole reports (baseline entries and `allow` phrases that matched
+nothing).
 
-The CLI parses options into RunOptions and hands the paths here; formatting
-the results is the formatters' business.
+The CLI makes a LintSession (reportlint/session.py) and hands it the paths
+here; linting one draft is the session's business, formatting the results the
+formatters'.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .baseline import Baseline
-from .config import Config, Settings, discover, forget_loaded, glob_match, load_config, relative_posix, severity_for
+from .config import Settings, glob_match, relative_posix
 from .diagnostic import Diagnostic, Severity
-from .linter import FileResult, Linter, select_rules
+from .linter import FileResult
 from .parser import ParseError
-from .rules import Rule, load_rules
-from .source import STDIN_NAME, Source, SourceError, read_source
-from .suppressions import AllowedPhrases, Directives
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """What the command line says; None and empty mean "as configured"."""
-
-    config: Path | None = None
-    select: tuple[str, ...] = ()  # replaces the configured `select`
-    ignore: tuple[str, ...] = ()  # added to the configured `ignore`
-    rules: tuple[Path, ...] = ()  # rule packs besides the configured ones
-    fail_on: str | None = None
-    baseline: Path | None = None
-    report_unused: bool = False
-    jobs: int = 1
-    keep_documents: bool = False  # results keep the parsed document (the html format shows it)
-    encoding: str | None = None  # read text formats in this encoding
-    stdin_filename: str | None = None  # names standard input and chooses its reader
-    previous: Source | None = None  # last year's report (--previous), for a run over one draft
+from .readers import STDIN_NAME
+from .rules import Rule
+from .session import LintSession, Outcome, SessionOptions
+from .source import SourceError
 
 
 @dataclass
@@ -57,36 +40,22 @@ class Job:
     settings: Settings
 
 
-def settings_for(path: str, options: RunOptions) -> Settings:
-    return config_for(path, options).for_file(Path.cwd() / "-" if path == STDIN_NAME else Path(path))
-
-
-def config_for(path: str, options: RunOptions) -> Config:
-    if options.config is not None:
-        return load_config(options.config)
-    return discover(Path.cwd() if path == STDIN_NAME else Path(path))
-
-
-def collect(paths: tuple[str, ...], options: RunOptions) -> list[Job]:
+def collect(paths: tuple[str, ...], session: LintSession) -> list[Job]:
     """The files to lint, in a stable order: explicit files as given, folders
     searched for the configured `include` globs minus `exclude` and what git
-    ignores. A run starts here, so what earlier runs cached is dropped."""
-    forget_loaded()
-    _LINTERS.clear()
-    _PACKS.clear()
-    _PREVIOUS.clear()
+    ignores."""
     jobs: list[Job] = []
     for path in paths:
         if path != STDIN_NAME and Path(path).is_dir():
-            for found in _search(Path(path), options):
-                jobs.append(Job(str(found), settings_for(str(found), options)))
+            for found in _search(Path(path), session):
+                jobs.append(Job(str(found), session.settings_for(str(found))))
         else:
-            jobs.append(Job(path, settings_for(path, options)))
+            jobs.append(Job(path, session.settings_for(path)))
     return jobs
 
 
-def _search(directory: Path, options: RunOptions) -> list[Path]:
-    config = config_for(str(directory), options)
+def _search(directory: Path, session: LintSession) -> list[Path]:
+    config = session.config_for(str(directory))
     base = config.path.parent if config.path else Path.cwd()
     found = []
     for candidate in _candidates(directory):
@@ -128,122 +97,34 @@ def _git_files(directory: Path) -> list[Path] | None:
     return [directory / name for name in names if name and not any(part.startswith(".") for part in Path(name).parts)]
 
 
-# -- linting one file (in this process or a worker) ------------------------------
-
-_LINTERS: dict[tuple, tuple[Linter, str]] = {}
-_PACKS: dict[tuple[Path, ...], list[Rule]] = {}
-_PREVIOUS: dict[Path, Source] = {}
-
-
-def linter_for(settings: Settings, options: RunOptions) -> tuple[Linter, str]:
-    """The linter for a file's settings (cached: files mostly share settings),
-    and the fail-on level that applies to it."""
-    key = (settings, options.select, options.ignore, options.rules, options.fail_on)
-    if key not in _LINTERS:
-        packs = tuple(settings.rules) + tuple(options.rules)
-        if packs not in _PACKS:
-            _PACKS[packs] = load_rules(list(packs))
-        chosen = select_rules(_PACKS[packs], options.select or settings.select, settings.ignore + options.ignore)
-        severities = {}
-        active = []
-        for rule in chosen:
-            severity = severity_for(rule.id, rule.severity, settings)
-            if severity is not None:
-                active.append(rule)
-                severities[rule.id] = severity
-        profile = settings.profile.values()
-        if settings.agencies:
-            profile["aliases"] = settings.agencies
-        _LINTERS[key] = (Linter(active, severities=severities, profile=profile), options.fail_on or settings.fail_on)
-    return _LINTERS[key]
-
-
-@dataclass
-class Outcome:
-    result: FileResult | None
-    error: str | None
-    allowed: set[str]  # `allow` phrases that suppressed something
-    fail_on: str = "warning"
-
-
-def read_job(job: Job, options: RunOptions) -> Source:
-    """A job's draft, read by the reader its name calls for (SourceError if it cannot be)."""
-    name = options.stdin_filename if job.path == STDIN_NAME else None
-    return read_source(job.path, encoding=options.encoding, name=name)
-
-
-def lint_job(job: Job, options: RunOptions) -> Outcome:
-    try:
-        return lint_source(read_job(job, options), job.settings, options)
-    except (SourceError, ParseError) as error:
-        return Outcome(None, str(error), set())
-
-
-def previous_for(settings: Settings, options: RunOptions) -> Source | None:
-    """Last year's report for a draft: --previous, else the configured `previous`
-    (read once per run; SourceError, naming it, if it cannot be read)."""
-    if options.previous is not None or settings.previous is None:
-        return options.previous
-    if settings.previous not in _PREVIOUS:
-        _PREVIOUS[settings.previous] = read_source(settings.previous, encoding=options.encoding)
-    return _PREVIOUS[settings.previous]
-
-
-def lint_source(source: Source, settings: Settings, options: RunOptions) -> Outcome:
-    linter, fail_on = linter_for(settings, options)
-    result = linter.lint(source, previous_for(settings, options))
-    directives = Directives.parse(source)
-    allowed = AllowedPhrases(settings.allow)
-    kept = [d for d in result.diagnostics if not directives.suppresses(d)]
-    kept = allowed.filter(source, kept)
-    if options.report_unused:
-        kept += directives.unused(source.path)
-    kept.sort(key=Diagnostic.sort_key)
-    document = result.document if options.keep_documents else None
-    return Outcome(replace(result, diagnostics=tuple(kept), document=document), None, allowed.used, fail_on)
-
-
 # -- the run -----------------------------------------------------------------------
 
 
-def run(jobs: list[Job], options: RunOptions, progress: Callable[[int, int], None] | None = None) -> RunResult:
-    outcomes = _lint_all(jobs, options, progress)
+def run(jobs: list[Job], session: LintSession, *, processes: int = 1,
+        progress: Callable[[int, int], None] | None = None) -> RunResult:
+    outcomes = _lint_all(jobs, session, processes, progress)
     result = RunResult()
-    active = {rule.id: rule for settings in {job.settings for job in jobs} for rule in linter_for(settings, options)[0].rules}
+    active = {rule.id: rule for settings in {job.settings for job in jobs} for rule in session.linter_for(settings)[0].rules}
     result.rules = [active[rule_id] for rule_id in sorted(active)]
-    # Each baseline in use, with what is left of its entries and the drafts it covered.
-    baselines: dict[Path, tuple[Baseline, Counter, dict[str, str]]] = {}
     used_phrases: set[str] = set()
     for job, outcome in zip(jobs, outcomes):
-        if outcome.error:
-            result.errors.append(outcome.error)
+        if isinstance(outcome, str):
+            result.errors.append(outcome)
             continue
-        file_result = outcome.result
         used_phrases |= outcome.allowed
-        baseline_path = baseline_for(job, options)
-        if baseline_path is not None:
-            if baseline_path not in baselines:
-                loaded = Baseline.load(baseline_path)
-                baselines[baseline_path] = (loaded, Counter(loaded.entries), {})
-            baseline, remaining, linted = baselines[baseline_path]
-            linted[baseline.relative(file_result.path)] = file_result.path
-            file_result = replace(file_result, diagnostics=tuple(baseline.filter(file_result.diagnostics, remaining)))
+        file_result = session.apply_baseline(outcome.result, job.settings)
         result.results.append(file_result)
         threshold = Severity(outcome.fail_on).rank
         if any(d.severity.rank >= threshold for d in file_result.diagnostics):
             result.failed = True
-    if options.report_unused:
-        stale = [entry for baseline, remaining, linted in baselines.values() for entry in baseline.stale(remaining, linted)]
+    if session.options.report_unused:
+        stale = session.stale_baseline_entries()
         if stale:
             result.results = _with_added(result.results, stale)
             result.failed = True
         configured = {phrase for job in jobs for phrase in job.settings.allow}
         result.notes = [f"配置 allow 中的“{phrase}”没有抑制任何问题，可以删除。" for phrase in sorted(configured - used_phrases)]
     return result
-
-
-def baseline_for(job: Job, options: RunOptions) -> Path | None:
-    return options.baseline or job.settings.baseline
 
 
 def _with_added(results: list[FileResult], diagnostics: list[Diagnostic]) -> list[FileResult]:
@@ -258,26 +139,42 @@ def _with_added(results: list[FileResult], diagnostics: list[Diagnostic]) -> lis
     ]
 
 
-def _lint_all(jobs: list[Job], options: RunOptions, progress) -> list[Outcome]:
-    workers = min(options.jobs, len(jobs))
+def _lint_job(session: LintSession, job: Job) -> Outcome | str:
+    """A draft's outcome, or the message saying why it could not be read: one
+    bad file must not stop the others."""
+    try:
+        return session.lint_path(job.path, job.settings)
+    except (SourceError, ParseError) as error:
+        return str(error)
+
+
+def _lint_batch(options: SessionOptions, jobs: list[Job]) -> list[Outcome | str]:
+    """A worker process's share of a run, linted by a session of its own."""
+    session = LintSession(options)
+    return [_lint_job(session, job) for job in jobs]
+
+
+def _lint_all(jobs: list[Job], session: LintSession, processes: int, progress) -> list[Outcome | str]:
+    workers = min(processes, len(jobs))
+    outcomes: list[Outcome | str] = []
     if workers <= 1:
-        outcomes = []
-        for index, job in enumerate(jobs):
-            outcomes.append(lint_job(job, options))
+        for job in jobs:
+            outcomes.append(_lint_job(session, job))
             if progress:
-                progress(index + 1, len(jobs))
+                progress(len(outcomes), len(jobs))
         return outcomes
     from concurrent.futures import ProcessPoolExecutor  # only for -j: it brings multiprocessing
 
-    # Workers keep their own linter caches; results come back in input order.
-    chunk = max(1, min(32, len(jobs) // (workers * 4)))
+    # Batches rather than single jobs, so that a worker's session serves many
+    # drafts; results come back in input order.
+    size = max(1, min(32, len(jobs) // (workers * 4)))
+    batches = [jobs[start:start + size] for start in range(0, len(jobs), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        outcomes = []
-        for index, outcome in enumerate(pool.map(lint_job, jobs, [options] * len(jobs), chunksize=chunk)):
-            outcomes.append(outcome)
+        for batch in pool.map(_lint_batch, [session.options] * len(batches), batches):
+            outcomes.extend(batch)
             if progress:
-                progress(index + 1, len(jobs))
-        return outcomes
+                progress(len(outcomes), len(jobs))
+    return outcomes
 
 
 def progress_printer(stream=sys.stderr) -> Callable[[int, int], None]:
@@ -290,14 +187,3 @@ def progress_printer(stream=sys.stderr) -> Callable[[int, int], None]:
         stream.flush()
 
     return show
-
-
-def fixable_diagnostics(job: Job, source: Source, options: RunOptions) -> list[Diagnostic]:
-    """What --fix acts on in one file: its diagnostics after every suppression
-    (a baselined or suppressed finding is accepted as it stands)."""
-    diagnostics = list(lint_source(source, job.settings, options).result.diagnostics)
-    baseline_path = baseline_for(job, options)
-    if baseline_path is not None:
-        baseline = Baseline.load(baseline_path)
-        diagnostics = baseline.filter(diagnostics, Counter(baseline.entries))
-    return [diagnostic for diagnostic in diagnostics if diagnostic.fix]

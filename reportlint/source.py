@@ -1,17 +1,14 @@
-"""Reading a draft: bytes to text, with a map back to the original file.
+"""A draft as text, with a map back to the original file.
 
 Every reader (reportlint/readers/, chosen by the file's extension) produces a
 ``Source``: normalised text in which a paragraph is a line and a table row is a
 line of cells joined by " | " (so the grammar and the table model read every
 format alike), and a way back to the original.
 
-For plain text, the text *is* the original: decoding order is a byte-order mark
-(UTF-8, UTF-16 LE/BE), then strict UTF-8, then GB18030 (a superset of GBK and
-GB2312, in which many government files still arrive), unless the user names the
-encoding. Newlines (CRLF, CR, LF) are normalised to "\\n"; because every kind of
-newline counts as one line break, line and column numbers computed on the
-normalised text are the same as in the original file. Columns count code
-points, 1-based.
+For plain text and Markdown, lines and columns of the text are the file's:
+newlines are normalised to "\\n" and ``Source.crlf_offsets`` remembers which
+were "\\r\\n", so a fix edits the text as written. Columns count code points,
+1-based.
 
 For Word documents and web pages, lines and columns count in the extracted text
 (what ``reportlint inspect --tree`` shows), and ``Source.origin`` turns a span
@@ -21,22 +18,10 @@ column of the page's HTML source for a web page.
 
 from __future__ import annotations
 
-import codecs
-import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Protocol
 
-from .readers import reader_for
-
-STDIN_NAME = "-"
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 # How many characters of context a quoted excerpt shows around a span, and at most.
 _EXCERPT_CONTEXT = 6
 _EXCERPT_LENGTH = 30
@@ -138,65 +123,6 @@ def quote(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
     right = min(high, max(end, start + 1) + _EXCERPT_CONTEXT, left + _EXCERPT_LENGTH)
     excerpt = text[left:right].strip()
     return f"“{excerpt}”" if excerpt else ""
-
-
-def decode_text(
-    data: bytes, path: str, encoding: str | None = None, declared: str | None = None
-) -> tuple[str, str, bool]:
-    """(text, encoding, bom) of bytes, or SourceError naming ``path``. ``encoding``
-    (the user's choice) is used as it is; without it: a BOM, then the encoding
-    the file declares (a web page's charset) if the bytes fit it, then strict
-    UTF-8, then GB18030."""
-    if encoding:
-        text = _strict(data, path, encoding, "按指定编码")
-        return (text[1:], encoding, True) if text.startswith("\ufeff") else (text, encoding, False)
-    for bom, bom_encoding in _BOMS:
-        if data.startswith(bom):
-            return _strict(data[len(bom):], path, bom_encoding, "文件开头有字节顺序标记，按"), bom_encoding, True
-    for candidate in (declared, "utf-8", "gb18030") if declared else ("utf-8", "gb18030"):
-        try:
-            return data.decode(candidate), candidate, False
-        except UnicodeDecodeError:
-            continue
-    raise SourceError(f"{path}: 无法识别文件编码（既不是 UTF-8，也不是 GB18030/GBK），请另存为 UTF-8 文本，或用 --encoding 指定编码")
-
-
-def encode_text(text: str, encoding: str, bom: bool) -> bytes:
-    """The inverse of decode_text: bytes as the file was written."""
-    prefix = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
-    return (prefix.get(encoding.lower(), b"") if bom else b"") + text.encode(encoding)
-
-
-def _strict(data: bytes, path: str, encoding: str, how: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise SourceError(f"{path}: {how} {encoding.upper()} 解码失败，第 {error.start} 字节处有非法字节") from None
-    except LookupError:
-        raise SourceError(f"{path}: 未知的编码“{encoding}”") from None
-
-
-def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
-    """The text reader: decode bytes into a Source, or raise SourceError naming ``path``."""
-    text, encoding, bom = decode_text(data, path, encoding)
-    return normalised(path, text, encoding, bom=bom)
-
-
-def read_source(path: str | Path, *, encoding: str | None = None, name: str | None = None) -> Source:
-    """Read a file (or standard input for "-") into a Source with the reader its
-    extension calls for. ``name`` stands for the file in diagnostics and chooses
-    the reader (``--stdin-filename``); ``encoding`` overrides detection."""
-    path = str(path)
-    name = name or path
-    try:
-        data = sys.stdin.buffer.read() if path == STDIN_NAME else Path(path).read_bytes()
-    except IsADirectoryError:
-        raise SourceError(f"{path}: 是目录，不是文件") from None
-    except FileNotFoundError:
-        raise SourceError(f"{path}: 文件不存在") from None
-    except OSError as error:
-        raise SourceError(f"{path}: 无法读取（{error.strerror}）") from None
-    return reader_for(name)(data, name, encoding)
 
 
 def from_text(text: str, path: str = "<text>") -> Source:

@@ -29,7 +29,7 @@ def test_a_loaded_pack_is_built_from_the_cache(pack, monkeypatch):
     (second,) = rules.load_pack(pack)
     assert (second.id, second.message, second.severity, second.examples) == (
         first.id, first.message, first.severity, first.examples)
-    assert second.kind.pattern.pattern == first.kind.pattern.pattern
+    assert second.kind.patterns.pattern == first.kind.patterns.pattern
 
 
 def test_a_changed_rule_file_is_read_again(pack, monkeypatch):
@@ -39,7 +39,7 @@ def test_a_changed_rule_file_is_read_again(pack, monkeypatch):
     original = rules.read_mapping
     monkeypatch.setattr(rules, "read_mapping", lambda *args: calls.append(args) or original(*args))
     (rule,) = rules.load_pack(pack)
-    assert calls and rule.kind.pattern.pattern == "(?:XX)"
+    assert calls and rule.kind.patterns.pattern == "(?:XX)"
 
 
 def test_errors_are_never_cached(pack):

@@ -42,6 +42,16 @@ def test_findings_exit_1_with_text_format():
     assert result.output.rstrip().endswith("（检查了 1 个文件）。")
 
 
+def test_the_version_has_one_source():
+    from importlib.metadata import version
+
+    from reportlint import __version__
+
+    # The installed package's metadata is built from reportlint/_version.py (pyproject's [tool.hatch.version]).
+    assert version("reportlint") == __version__
+    assert run("--version").output == f"reportlint, version {__version__}\n"
+
+
 def test_fail_on_threshold():
     assert run("--fail-on", "error", "--select", "punctuation", SEED).exit_code == 0
     assert run("--fail-on", "warning", "--select", "punctuation", SEED).exit_code == 1

@@ -9,19 +9,19 @@ from html.parser import HTMLParser
 from click.testing import CliRunner
 
 from conftest import FIXTURES, GOLDEN, ROOT, SEED, check_golden
-from reportlint.api import _builtin_rules
 from reportlint.cli import main
 from reportlint.diagnostic import Diagnostic, Severity
 from reportlint.formatters import html
 from reportlint.linter import Linter
-from reportlint.source import read_source
+from reportlint.readers import read_source
+from reportlint.rules import load_rules
 
 PASTED = FIXTURES / "pasted-markup-2016.txt"
 CLEAN = FIXTURES / "clean-free-2016.txt"
 
 
 def lint(*paths):
-    linter = Linter(_builtin_rules())
+    linter = Linter(load_rules())
     return [linter.lint(read_source(path)) for path in paths]
 
 

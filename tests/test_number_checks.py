@@ -7,7 +7,8 @@ from conftest import SHARED
 from reportlint import lint_text
 from reportlint.facts import Facts
 from reportlint.parser import parse
-from reportlint.source import from_text, read_source
+from reportlint.readers import read_source
+from reportlint.source import from_text
 
 TITLE = "某县科学技术局2016年政府信息公开工作年度报告\n一、概述\n"
 

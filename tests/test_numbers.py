@@ -9,7 +9,8 @@ from conftest import SEED
 from reportlint.facts import Facts
 from reportlint.numbers import find_date_mentions, find_periods, find_quantities, first_full_date
 from reportlint.parser import parse
-from reportlint.source import from_text, read_source
+from reportlint.readers import read_source
+from reportlint.source import from_text
 
 
 def figures(text):

@@ -5,7 +5,8 @@ from conftest import GOLDEN, SEED, check_golden, require_shared
 from reportlint.cli import main
 from reportlint.document import Paragraph, Table
 from reportlint.parser import parse
-from reportlint.source import from_text, read_source
+from reportlint.readers import read_source
+from reportlint.source import from_text
 
 
 def outline(text: str) -> list[tuple[int, str, str]]:

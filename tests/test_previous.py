@@ -6,7 +6,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES, require_shared
 from reportlint import lint_file, lint_text
 from reportlint.cli import main
-from reportlint.source import read_source
+from reportlint.readers import read_source
 
 Y2021 = FIXTURES / "standard-2021-county-2021-tabs.txt"
 Y2022 = FIXTURES / "standard-2021-county-2022-pipes.txt"

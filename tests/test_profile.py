@@ -1,11 +1,13 @@
+import json
 from datetime import date
 
 import pytest
 
 from conftest import SEED, SHARED
 from reportlint.parser import parse
-from reportlint.profile import FREE_2008, STANDARD_2019, STANDARD_2021, infer_profile
-from reportlint.source import from_text, read_source
+from reportlint.profile import Body, Edition, Level, ProfileOverrides, infer_profile
+from reportlint.readers import read_source
+from reportlint.source import from_text
 
 
 def profile_of(text):
@@ -17,7 +19,7 @@ def test_seed_profile():
     assert profile.year == 2016 and profile.year_source == "标题"
     assert profile.agency == "楚雄州科学技术局"
     assert (profile.body, profile.level) == ("department", "city")
-    assert profile.edition == FREE_2008
+    assert profile.edition == Edition.FREE_2008
     assert profile.published == date(2017, 1, 19)
     assert profile.period == (date(2016, 1, 1), date(2016, 12, 31))
 
@@ -25,11 +27,11 @@ def test_seed_profile():
 @pytest.mark.parametrize(
     ("title", "year", "agency", "body", "level", "edition"),
     [
-        ("2019年上海市人民政府办公厅政府信息公开工作年度报告", 2019, "上海市人民政府办公厅", "department", "province", STANDARD_2019),
-        ("沐阳县人民政府 2025 年 政府信息公开工作年度报告", 2025, "沐阳县人民政府", "government", "county", STANDARD_2021),
-        ("福州市晋安区2016年政府信息公开工作年度报告", 2016, "福州市晋安区", "government", "county", FREE_2008),
-        ("舒兰市市场监督管理局2016年政务信息公开年度报告", 2016, "舒兰市市场监督管理局", "department", "city", FREE_2008),
-        ("某某镇人民政府2020年政府信息公开工作年度报告", 2020, "某某镇人民政府", "government", "township", STANDARD_2019),
+        ("2019年上海市人民政府办公厅政府信息公开工作年度报告", 2019, "上海市人民政府办公厅", "department", "province", Edition.STANDARD_2019),
+        ("沐阳县人民政府 2025 年 政府信息公开工作年度报告", 2025, "沐阳县人民政府", "government", "county", Edition.STANDARD_2021),
+        ("福州市晋安区2016年政府信息公开工作年度报告", 2016, "福州市晋安区", "government", "county", Edition.FREE_2008),
+        ("舒兰市市场监督管理局2016年政务信息公开年度报告", 2016, "舒兰市市场监督管理局", "department", "city", Edition.FREE_2008),
+        ("某某镇人民政府2020年政府信息公开工作年度报告", 2020, "某某镇人民政府", "government", "township", Edition.STANDARD_2019),
     ],
 )
 def test_profile_from_title(title, year, agency, body, level, edition):
@@ -39,13 +41,13 @@ def test_profile_from_title(title, year, agency, body, level, edition):
 
 def test_year_from_statistics_period_without_title():
     profile = profile_of("本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。\n一、总体情况\n")
-    assert (profile.year, profile.year_source, profile.edition) == (2021, "统计期限", STANDARD_2021)
+    assert (profile.year, profile.year_source, profile.edition) == (2021, "统计期限", Edition.STANDARD_2021)
     assert profile.agency is None
 
 
 def test_edition_from_content_when_no_year_is_found():
-    assert profile_of("根据国办公开办函〔2021〕30号编制。").edition == STANDARD_2021
-    assert profile_of("根据国办公开办函〔2019〕60号编制。").edition == STANDARD_2019
+    assert profile_of("根据国办公开办函〔2021〕30号编制。").edition == Edition.STANDARD_2021
+    assert profile_of("根据国办公开办函〔2019〕60号编制。").edition == Edition.STANDARD_2019
 
 
 def test_untitled_corpus_reports_get_their_year():
@@ -107,3 +109,29 @@ def test_untitled_corpus_reports_get_their_agency():
                          ("24_fuzhou-gulou-district-2025-excerpt.txt", "鼓楼区人民政府"),
                          ("29_chuxiong-city-2017-excerpt.txt", "楚雄市人民政府")]:
         assert infer_profile(parse(read_source(files[name]))).agency == agency, name
+
+
+def test_vocabulary_members_are_their_words_with_chinese_labels():
+    profile = profile_of("某县科学技术局2016年政府信息公开工作年度报告\n一、概述\n")
+    assert (profile.body, profile.level, profile.edition) == (Body.DEPARTMENT, Level.COUNTY, Edition.FREE_2008)
+    # Rule data compares with and is keyed by the words.
+    assert profile.body == "department" and {"county": 1}[profile.level] == 1
+    assert f"{profile.edition}" == "free-2008" and json.dumps(profile.to_dict()["edition"]) == '"free-2008"'
+    assert (profile.body.label, profile.level.label) == ("政府部门", "县级")
+    assert Edition.parse("standard-2019") is Edition.STANDARD_2019
+    assert Level.parse("village") is None and Body.parse(["government"]) is None
+
+
+def test_overrides_fix_what_the_draft_does_not_state():
+    profile = profile_of("本单位2016年政府信息公开工作年度报告\n一、概述\n")
+    fixed = profile.overridden(ProfileOverrides(agency="某县科学技术局", level=Level.COUNTY), aliases=("县科技局",))
+    assert (fixed.year, fixed.agency, fixed.level, fixed.aliases) == (2016, "某县科学技术局", Level.COUNTY, ("县科技局",))
+    assert profile.overridden(ProfileOverrides()) == profile
+
+
+def test_a_year_fixed_without_an_edition_brings_its_edition():
+    profile = profile_of("本单位政府信息公开工作年度报告\n一、概述\n")
+    assert profile.overridden(ProfileOverrides(year=2022)).edition == Edition.STANDARD_2021
+    assert profile.overridden(ProfileOverrides(year=2020)).edition == Edition.STANDARD_2019
+    stated = profile.overridden(ProfileOverrides(year=2022, edition=Edition.FREE_2008))
+    assert (stated.year, stated.edition) == (2022, Edition.FREE_2008)

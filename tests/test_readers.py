@@ -12,7 +12,8 @@ from builders import add_xml, docx_bytes, saved
 from conftest import FIXTURES
 from reportlint import lint_file
 from reportlint.cli import main
-from reportlint.source import SourceError, read_source
+from reportlint.readers import read_source
+from reportlint.source import SourceError
 
 WEB_PAGE = FIXTURES / "web-page-gbk-2016.html"
 
@@ -196,11 +197,12 @@ def test_deeply_nested_markup_reads(tmp_path):
 
 
 def test_markdown_comments_and_strong_emphasis_are_blanked_in_place(tmp_path):
-    text = "# 某局2016年政府信息公开工作年度报告\n<!-- reportlint-disable wording\n多行注释xx -->\n## 一、**概述**\n做好工作工作。\n"
+    # The comment's directive covers punctuation only: the wording rules still see the text around it.
+    text = "# 某局2016年政府信息公开工作年度报告\n<!-- reportlint-disable punctuation\n多行注释xx -->\n## 一、**概述**\n做好工作工作。\n"
     path = write(tmp_path, "draft.md", text.encode("utf-8"))
     source = read_source(path)
-    assert [comment.text for comment in source.comments] == ["reportlint-disable wording\n多行注释xx"]
-    assert source.text.split("\n")[1:4] == [" " * 31, " " * 10, "## 一、  概述  "]
+    assert [comment.text for comment in source.comments] == ["reportlint-disable punctuation\n多行注释xx"]
+    assert source.text.split("\n")[1:4] == [" " * 35, " " * 10, "## 一、  概述  "]
     diagnostics = lint_file(path)
     assert "wording.placeholder" not in {d.rule for d in diagnostics}  # neither the comment's xx nor **
     (repeated,) = [d for d in diagnostics if d.rule == "wording.repeated-word"]

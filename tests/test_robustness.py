@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from builders import docx_bytes
 from conftest import SEED
 from reportlint import lint_text
-from reportlint.checks.base import Kind
+from reportlint.kinds.base import Kind
 from reportlint.cli import main
 from reportlint.diagnostic import Severity
 from reportlint.linter import INTERNAL_ERROR, Linter

@@ -34,8 +34,8 @@ def test_a_valid_pack_loads_with_ids_from_paths(tmp_path):
         (("patterns: [\"xx\"]", "patterns: [\"(x)\\\\1\"]"), r"example.yaml:5: patterns: 第 1 个：用了 RE2 正则引擎不支持的反向引用"),
         (("severity: error", "severity: fatal"), r"example.yaml:2: severity: 未知的严重级别“fatal”"),
         (("message: 文中留有“{match}”。", "message: 文中留有“{word}”。"), r"example.yaml:3: message: 未知的占位符 \{word\}"),
-        (("  bad: [行政决xx]\n", ""), r"example.yaml:6: examples: bad 应为非空的字符串列表"),
-        (("patterns: [\"xx\"]", "patterns: xx"), r"example.yaml:5: patterns: 应为列表"),
+        (("  bad: [行政决xx]\n", ""), r"example.yaml:6: examples: bad 应为非空的列表"),
+        (("patterns: [\"xx\"]", "patterns: xx"), r"example.yaml:5: patterns: 应为非空字符串的列表"),
         (("patterns: [\"xx\"]", "scope: everywhere\npatterns: [\"xx\"]"), r"example.yaml:5: scope: 应为以下之一"),
     ],
 )
@@ -71,3 +71,59 @@ def test_the_office_pack_of_the_docs_extends_the_builtin_dictionaries(tmp_path):
     found = {(d.rule, d.suggestion) for d in lint_text("依托智慧政务平台公开办事指南，对违反政务公开条例的追究责任。", rules=rules)}
     assert ("office.formulation", "“一网通办”政务服务平台") in found
     assert ("wording.law-title", "《政府信息公开条例》") in found
+
+
+DOUBLED_MARKS_RULE = """\
+kind: punctuation.doubled
+severity: warning
+message: 标点“{match}”连用。
+description: 两个标点连写。
+examples:
+  good: [主动公开政府信息，接受社会监督。]
+  bad: [主动公开政府信息，，接受社会监督。]
+"""
+
+
+def test_a_message_naming_an_argument_its_check_does_not_produce_fails_at_load(tmp_path):
+    """{count} belongs to punctuation.half_width; punctuation.doubled never supplies it."""
+    with pytest.raises(RuleError, match=r"example.yaml:3: message: 未知的占位符 \{count\}.*\{match\}、\{suggestion\}"):
+        load(tmp_path, DOUBLED_MARKS_RULE.replace("连用。", "连用{count}次。"))
+
+
+def test_an_option_of_another_check_fails_at_load(tmp_path):
+    with pytest.raises(RuleError, match=r"example.yaml:2: threshold: 未知的键"):
+        load(tmp_path, DOUBLED_MARKS_RULE.replace("severity: warning\n", "threshold: 0.8\nseverity: warning\n"))
+
+
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [
+        ("min_length: 0", r"min_length: 应不小于 1"),
+        ("max_length: 1\nmin_length: 2", r"max_length: 应不小于 min_length"),
+        ("min_length: true", r"min_length: 应为整数"),
+        ("allow: []", r"allow: 不能为空列表"),
+        ("allow: [\"\"]", r"allow: 应为非空字符串的列表"),
+    ],
+)
+def test_typed_options_are_validated(tmp_path, option, expected):
+    rule = DOUBLED_MARKS_RULE.replace("kind: punctuation.doubled", "kind: repetition\n" + option)
+    rule = rule.replace("message: 标点“{match}”连用。", "message: “{match}”重复。")
+    with pytest.raises(RuleError, match=expected):
+        load(tmp_path, rule)
+
+
+def test_a_bad_example_may_say_what_it_matches_and_how_it_is_fixed(tmp_path):
+    rule = DOUBLED_MARKS_RULE.replace("fixable", "").replace(
+        "  bad: [主动公开政府信息，，接受社会监督。]\n",
+        "  bad:\n    - text: 主动公开政府信息，，接受社会监督。\n      match: ，，\n      fix: 主动公开政府信息，接受社会监督。\n",
+    )
+    with pytest.raises(RuleError, match=r"examples: 只有可修正的规则"):
+        load(tmp_path, rule)
+    (loaded,) = load(tmp_path, rule.replace("severity: warning\n", "severity: warning\nfixable: true\n"))
+    (example,) = loaded.examples.bad
+    assert (example.text, example.match, example.fix) == ("主动公开政府信息，，接受社会监督。", "，，", "主动公开政府信息，接受社会监督。")
+
+
+def test_a_rule_of_version_0_1_is_pointed_to_the_migration(tmp_path):
+    with pytest.raises(RuleError, match=r"kind: 未知的类型“punctuation”（0.1 版的规则文件请先用 python -m reportlint.migrate_rules 更新）"):
+        load(tmp_path, DOUBLED_MARKS_RULE.replace("kind: punctuation.doubled", "kind: punctuation\ncheck: doubled"))

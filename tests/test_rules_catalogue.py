@@ -1,15 +1,20 @@
 """Every built-in rule: its id matches its path, its kind exists, and its good
-and bad examples behave as documented."""
+and bad examples behave as documented (what a bad example must match and, for
+a fixable rule, the text --fix makes of it)."""
 
 import pytest
 
-from reportlint.checks import KINDS
+from reportlint.facts import Facts
+from reportlint.fixes import fix_text
+from reportlint.kinds import kind_names
 from reportlint.linter import Linter
+from reportlint.parser import parse
 from reportlint.rules import builtin_rules_dir, load_rules, rule_files
 from reportlint.source import from_text
 
 RULES = load_rules()
 IDS = [rule.id for rule in RULES]
+FIXABLE = [rule for rule in RULES if rule.fixable]
 
 
 def test_ids_are_paths_and_unique():
@@ -22,8 +27,7 @@ def test_ids_are_paths_and_unique():
 
 def test_every_kind_is_used_and_known():
     used = {rule.kind.name for rule in RULES}
-    assert used <= set(KINDS)
-    assert used == set(KINDS), f"kinds without a built-in rule: {set(KINDS) - used}"
+    assert used == set(kind_names()), f"kinds without a built-in rule: {set(kind_names()) - used}"
 
 
 def test_every_rule_has_examples_and_docs():
@@ -33,10 +37,18 @@ def test_every_rule_has_examples_and_docs():
         assert rule.message, rule.id
 
 
-def _findings(rule, text):
+def _previous(rule):
     previous = rule.examples.previous
-    last_year = from_text(previous, "previous") if previous is not None else None
-    return Linter([rule]).lint(from_text(text, "example"), last_year).diagnostics
+    return from_text(previous, "previous") if previous is not None else None
+
+
+def _findings(rule, text):
+    return Linter([rule]).lint(from_text(text, "example"), _previous(rule)).diagnostics
+
+
+def _spanned_text(source, diagnostic):
+    start = source.offset(diagnostic.line, diagnostic.column)
+    return source.text[start:source.offset(diagnostic.end_line, diagnostic.end_column)]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
@@ -48,6 +60,34 @@ def test_good_examples_pass(rule):
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
 def test_bad_examples_fail(rule):
     for example in rule.examples.bad:
-        found = _findings(rule, example)
-        assert found, f"{rule.id} misses its bad example: {example}"
+        found = _findings(rule, example.text)
+        assert found, f"{rule.id} misses its bad example: {example.text}"
         assert {diagnostic.rule for diagnostic in found} == {rule.id}
+        if example.match is not None:
+            source = from_text(example.text, "example")
+            spanned = [_spanned_text(source, diagnostic) for diagnostic in found]
+            assert example.match in spanned, f"{rule.id} points at {spanned}, not “{example.match}”"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_bad_examples_are_fixed_as_documented(rule):
+    for example in rule.examples.bad:
+        if example.fix is not None:
+            fixed, _ = fix_text(example.text, lambda text: from_text(text, "example"),
+                                lambda source: list(Linter([rule]).lint(source, _previous(rule)).diagnostics))
+            assert fixed == example.fix
+
+
+@pytest.mark.parametrize("rule", FIXABLE, ids=[rule.id for rule in FIXABLE])
+def test_every_fixable_rule_shows_a_fix(rule):
+    assert any(example.fix is not None for example in rule.examples.bad), f"{rule.id}: no example with its fix"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_findings_supply_exactly_the_declared_message_arguments(rule):
+    """A message may name any argument its kind declares, so every finding must supply each of them."""
+    previous = _previous(rule)
+    for text in (*rule.examples.good, *(example.text for example in rule.examples.bad)):
+        facts = Facts(parse(from_text(text, "example")), previous=Facts(parse(previous)) if previous else None)
+        for finding in rule.kind.check(facts):
+            assert set(finding.args) == rule.kind.message_args, rule.id

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import SEED
 from reportlint import lint_file
-from reportlint.source import read_source
+from reportlint.readers import read_source
 
 DIAGNOSTICS = lint_file(SEED)
 LINES = read_source(SEED).text.split("\n")

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import SEED
 from reportlint import lint_file
-from reportlint.source import read_source
+from reportlint.readers import read_source
 
 DIAGNOSTICS = [d for d in lint_file(SEED) if d.rule.startswith(("numbers.", "facts."))]
 LINES = read_source(SEED).text.split("\n")

@@ -2,7 +2,9 @@ import codecs
 
 import pytest
 
-from reportlint.source import SourceError, decode, from_text, read_source
+from reportlint.readers import read_source
+from reportlint.readers.text import read as read_text
+from reportlint.source import SourceError, from_text
 
 TEXT = "一、概述\r\n2016年，我局认真贯彻《条例》。\r\n"
 
@@ -19,21 +21,21 @@ TEXT = "一、概述\r\n2016年，我局认真贯彻《条例》。\r\n"
     ],
 )
 def test_decodes_each_encoding_to_the_same_text(data, encoding, bom):
-    source = decode(data, "draft.txt")
+    source = read_text(data, "draft.txt")
     assert source.text == TEXT.replace("\r\n", "\n")
     assert (source.encoding, source.bom, source.newline) == (encoding, bom, "\r\n")
 
 
 def test_undecodable_bytes_name_the_file():
     with pytest.raises(SourceError) as error:
-        decode("报告".encode("utf-8") + b"\x80\xff not text", "bad.txt")
+        read_text("报告".encode("utf-8") + b"\x80\xff not text", "bad.txt")
     message = str(error.value)
     assert message.startswith("bad.txt: ") and "\n" not in message
 
 
 def test_binary_file_with_nul_is_rejected():
     with pytest.raises(SourceError, match="NUL"):
-        decode(b"PK\x03\x04\x00\x00binary", "report.docx.txt")
+        read_text(b"PK\x03\x04\x00\x00binary", "report.docx.txt")
 
 
 def test_missing_file(tmp_path):

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import FIXTURES, require_shared
 from reportlint import lint_file, lint_text
-from reportlint.source import read_source
+from reportlint.readers import read_source
 
 CLEAN = [
     "standard-2021-county-2021-tabs.txt",

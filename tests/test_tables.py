@@ -9,7 +9,8 @@ from conftest import FIXTURES, require_shared
 from reportlint import lint_file, lint_text
 from reportlint.facts import Facts
 from reportlint.parser import parse
-from reportlint.source import from_text, read_source
+from reportlint.readers import read_source
+from reportlint.source import from_text
 from reportlint.tables import BLANK, INVALID, NOT_APPLICABLE, NUMBER
 from reportlint.tables.glued import split_digits
 from reportlint.tables.labels import normalise_label

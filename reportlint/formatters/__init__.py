@@ -1,5 +1,7 @@
 """Output formats: pure functions from lint results to text.
 
+OUTPUT_FORMATS is the one list of them: `--format` offers its names
+(tests/test_registries.py keeps the README and docs/formats.md in step).
 Each module exports ``render(results, *, color=False, rules=()) -> str``; `rules`
 are the rules that ran (SARIF describes them). A formatter never re-parses
 anything: what it needs is in the FileResult.
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
-FORMATS: dict[str, str] = {
+OUTPUT_FORMATS: dict[str, str] = {
     "text": "reportlint.formatters.text",
     "json": "reportlint.formatters.json",
     "sarif": "reportlint.formatters.sarif",
@@ -22,4 +24,4 @@ FORMATS: dict[str, str] = {
 
 
 def renderer(name: str) -> Callable:
-    return import_module(FORMATS[name]).render
+    return import_module(OUTPUT_FORMATS[name]).render

@@ -13,7 +13,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from .. import __version__
+from .._version import __version__
 from ..linter import FileResult
 from ..rules import Rule
 
@@ -74,7 +74,7 @@ def _descriptor(rule_id: str, rule: Rule | None) -> dict:
     if rule is None:  # internal-error, unused-suppression: reportlint's own
         return {"id": rule_id, "shortDescription": {"text": rule_id}}
     good = "\n".join(f"- {example.strip()}" for example in rule.examples.good)
-    bad = "\n".join(f"- {example.strip()}" for example in rule.examples.bad)
+    bad = "\n".join(f"- {example.text.strip()}" for example in rule.examples.bad)
     help_text = f"{rule.description}\n\n正确示例：\n{good}\n\n错误示例：\n{bad}"
     return {
         "id": rule.id,

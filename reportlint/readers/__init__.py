@@ -1,5 +1,10 @@
 """Readers: bytes of one file format to a Source, chosen by the file's extension.
 
+INPUT_FORMATS is the one list of the formats reportlint reads: what a folder is
+searched for, the pre-commit hook's file pattern, what ``inspect`` calls a file
+and what ``--fix`` may edit all follow from it (tests/test_registries.py keeps
+the hook, the README and the command line in step).
+
 Each reader is ``read(data, path, encoding) -> Source`` and raises SourceError
 (naming the file) for anything it cannot read; modules are imported on first
 use, so linting text files never loads the Word or HTML libraries.
@@ -7,26 +12,68 @@ use, so linting text files never loads the Word or HTML libraries.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import import_module
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
-READERS: dict[str, str] = {
-    ".txt": "reportlint.source:decode",
-    ".md": "reportlint.readers.markdown:read",
-    ".markdown": "reportlint.readers.markdown:read",
-    ".docx": "reportlint.readers.docx:read",
-    ".html": "reportlint.readers.html:read",
-    ".htm": "reportlint.readers.html:read",
-    ".doc": "reportlint.readers.docx:refuse_binary_word",
-}
+from ..source import Source, SourceError
+
+STDIN_NAME = "-"
+
+
+@dataclass(frozen=True)
+class InputFormat:
+    name: str  # the Source's ``format``
+    label: str  # how `reportlint inspect` names it
+    suffixes: tuple[str, ...]  # lower case; a file's extension is matched ignoring case
+    reader: str  # "module:function"
+    # The Source's text is the file's text, so an edit of one is an edit of the
+    # other: --fix may write it back. Word and web pages extract text from markup.
+    fixable: bool
+
+
+INPUT_FORMATS = (
+    InputFormat("text", "文本", (".txt",), "reportlint.readers.text:read", fixable=True),
+    InputFormat("markdown", "Markdown", (".md", ".markdown"), "reportlint.readers.markdown:read", fixable=True),
+    InputFormat("docx", "Word 文档", (".docx",), "reportlint.readers.docx:read", fixable=False),
+    InputFormat("html", "网页", (".html", ".htm"), "reportlint.readers.html:read", fixable=False),
+)
 # Files a directory argument is searched for.
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
+DOCUMENT_SUFFIXES = tuple(suffix for input_format in INPUT_FORMATS for suffix in input_format.suffixes)
+# Extensions that are not read but refused with a reason.
+_REFUSED = {".doc": "reportlint.readers.docx:refuse_binary_word"}
 # Standard input, files without an extension and unknown extensions are text.
-_DEFAULT = READERS[".txt"]
+_DEFAULT = INPUT_FORMATS[0]
+_BY_SUFFIX = {suffix: input_format.reader for input_format in INPUT_FORMATS for suffix in input_format.suffixes}
+_BY_NAME = {input_format.name: input_format for input_format in INPUT_FORMATS}
 
 
-def reader_for(name: str) -> Callable:
+def input_format(name: str) -> InputFormat:
+    """The format a Source's ``format`` names."""
+    return _BY_NAME[name]
+
+
+def reader_for(name: str) -> Callable[[bytes, str, str | None], Source]:
     """The reader for a file name (its extension, ignoring case)."""
-    module_name, function = READERS.get(PurePath(name).suffix.lower(), _DEFAULT).split(":")
+    suffix = PurePath(name).suffix.lower()
+    module_name, function = _REFUSED.get(suffix, _BY_SUFFIX.get(suffix, _DEFAULT.reader)).split(":")
     return getattr(import_module(module_name), function)
+
+
+def read_source(path: str | Path, *, encoding: str | None = None, name: str | None = None) -> Source:
+    """Read a file (or standard input for "-") into a Source with the reader its
+    extension calls for. ``name`` stands for the file in diagnostics and chooses
+    the reader (``--stdin-filename``); ``encoding`` overrides detection."""
+    path = str(path)
+    name = name or path
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN_NAME else Path(path).read_bytes()
+    except IsADirectoryError:
+        raise SourceError(f"{path}: 是目录，不是文件") from None
+    except FileNotFoundError:
+        raise SourceError(f"{path}: 文件不存在") from None
+    except OSError as error:
+        raise SourceError(f"{path}: 无法读取（{error.strerror}）") from None
+    return reader_for(name)(data, name, encoding)

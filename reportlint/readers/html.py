@@ -30,7 +30,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from ..source import Comment, Source, SourceError, decode_text, normalised, quote
+from ..source import Comment, Source, SourceError, normalised, quote
+from .text import decode_text
 
 _SKIPPED_TAGS = frozenset(
     "head script style noscript template nav aside form select button iframe svg object canvas audio video map".split()

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..source import Comment, Source, decode
+from ..source import Comment, Source
+from .text import read as read_text
 
 # An unclosed comment runs to the end of the file, as in a Markdown renderer.
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
@@ -20,7 +21,7 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]*?\S)\1")
 
 
 def read(data: bytes, path: str, encoding: str | None = None) -> Source:
-    source = decode(data, path, encoding)
+    source = read_text(data, path, encoding)
     text = source.text
     comments = tuple(Comment(match.group(1).strip(), match.start(), match.end()) for match in _COMMENT.finditer(text))
     pieces, last = [], 0

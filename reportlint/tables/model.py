@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..document import Span
+from ..profile import Edition
 
 # Cell states.
 NUMBER = "number"
@@ -50,7 +51,7 @@ class RowSpec:
     lead: str = ""
     columns: tuple[ColumnSpec, ...] = ()
     group: str | None = None
-    editions: tuple[str, ...] = ()  # the editions whose format has the row; () for all
+    editions: tuple[Edition, ...] = ()  # the editions whose format has the row; () for all
     glued_words: str = ""  # the label's words in glued text, when its pattern does not find them there
     # A label that is a common word ("其他"): it names the row only under the
     # row's group heading, and in glued text only right after the row's number.
@@ -97,7 +98,7 @@ class TableSchema:
     key: str  # 表二, 表三, 表四, 统计表
     title: str
     rows: tuple[RowSpec, ...]
-    editions: tuple[str, ...]  # the editions whose format has this table; the first is its own
+    editions: tuple[Edition, ...]  # the editions whose format has this table; the first is its own
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # named sets of row or column keys
     headings: tuple[GroupHeading, ...] = ()
     edition_header: re.Pattern[str] | None = None  # column-header words only this edition's table has
@@ -115,7 +116,7 @@ class TableSchema:
                 seen.setdefault(column.key, None)
         return tuple(seen)
 
-    def rows_of(self, edition: str) -> list[RowSpec]:
+    def rows_of(self, edition: Edition) -> list[RowSpec]:
         """The rows the edition's format has, in order."""
         return [row for row in self.rows if not row.editions or edition in row.editions]
 
@@ -184,7 +185,7 @@ class TableCell:
 @dataclass(frozen=True)
 class StatTable:
     schema: TableSchema
-    edition: str
+    edition: Edition
     cells: dict[tuple[str, str], TableCell]
     span: Span
     unread: frozenset[str] = frozenset()  # rows present in the draft whose cells could not be read

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..document import Span
-from ..profile import Profile
+from ..profile import Edition, Profile
 from .model import RowSpec, StatTable, TableCell, TableLayout, TableSchema, Tables, Unreadable
 from .schemas import LAYOUTS
 
@@ -15,7 +15,7 @@ from .schemas import LAYOUTS
 @dataclass
 class TableBuilder:
     schema: TableSchema
-    edition: str
+    edition: Edition
     cells: dict[tuple[str, str], TableCell] = field(default_factory=dict)
     unread: set[str] = field(default_factory=set)
     start: int | None = None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..profile import FREE_2008, STANDARD_2019, STANDARD_2021
+from ..profile import Edition
 from .labels import split_markers
 from .model import (
     AFTER_HEADER,
@@ -43,7 +43,7 @@ def _columns(*specs: str | tuple[str, str]) -> tuple[ColumnSpec, ...]:
 
 
 def _rows(columns: tuple[ColumnSpec, ...], specs: Sequence[tuple], group: str | None = None,
-          editions: tuple[str, ...] = ()) -> tuple[RowSpec, ...]:
+          editions: tuple[Edition, ...] = ()) -> tuple[RowSpec, ...]:
     """RowSpecs sharing columns, group and editions."""
     rows = []
     for key, name, pattern, *more in specs:
@@ -71,7 +71,7 @@ _TABLE2_2021 = TableSchema(
     + _rows(_columns(("本年收费金额（万元）", AMOUNT)), (
         ("行政事业性收费", "行政事业性收费", r"^行政事业性收费$"),
     )),
-    editions=(STANDARD_2021,),
+    editions=(Edition.STANDARD_2021,),
     edition_header=re.compile(r"本年制发|本年废止|现行有效|本年处理决定|本年收费金额"),
 )
 
@@ -95,7 +95,7 @@ _TABLE2_2019 = TableSchema(
     + _rows(_columns("采购项目数量", ("采购总金额", AMOUNT)), (
         ("政府集中采购", "政府集中采购", r"^政府集中采购$"),
     )),
-    editions=(STANDARD_2019,),
+    editions=(Edition.STANDARD_2019,),
     edition_header=re.compile(r"本年新制作|本年新公开|对外公开总|上一年项目|本年增|采购项目|采购总金额"),
 )
 
@@ -138,8 +138,8 @@ _TABLE3_ROWS = (
         ("逾期未缴费", "（六）2.申请人逾期未缴纳费用", r"缴纳费用|收费通知|未缴费",
          {"lead": "申请人逾期"}),
         ("其他处理其他", "（六）3.其他", r"^其他$", {"common_word": True, "glued_words": "其他(?!处理|结果|法律)"}),
-    ), "其他处理", (STANDARD_2021,))
-    + _rows(_APPLICANTS, (("其他处理", "（六）其他处理", r"其他处理"),), "其他处理", (STANDARD_2019,))
+    ), "其他处理", (Edition.STANDARD_2021,))
+    + _rows(_APPLICANTS, (("其他处理", "（六）其他处理", r"其他处理"),), "其他处理", (Edition.STANDARD_2019,))
     + _rows(_APPLICANTS, (
         ("办理结果总计", "（七）总计", r"^总计$|^合计$", {"glued_words": "总计"}),
         ("结转下年度", "四、结转下年度继续办理", r"结转下一?年度",
@@ -159,7 +159,7 @@ _TABLE3 = TableSchema(
     "表三",
     "收到和处理政府信息公开申请情况",
     _TABLE3_ROWS,
-    editions=(STANDARD_2021, STANDARD_2019),
+    editions=(Edition.STANDARD_2021, Edition.STANDARD_2019),
     groups={
         **{group: tuple(row.key for row in _TABLE3_ROWS if row.group == group)
            for group in ("不予公开", "无法提供", "不予处理", "其他处理")},
@@ -180,7 +180,7 @@ _TABLE4 = TableSchema(
         ("直接起诉", "行政诉讼（未经复议直接起诉）", r"直接起诉|未经复议"),
         ("复议后起诉", "行政诉讼（复议后起诉）", r"复议后起诉"),
     )),
-    editions=(STANDARD_2021, STANDARD_2019),
+    editions=(Edition.STANDARD_2021, Edition.STANDARD_2019),
     groups={"行政诉讼": ("直接起诉", "复议后起诉")},
 )
 
@@ -212,7 +212,7 @@ _STATISTICS = TableSchema(
         ("行政诉讼数", "行政诉讼数", r"^行政诉讼"),
         ("行政申诉数", "行政申诉数", r"申诉"),
     )),
-    editions=(FREE_2008,),
+    editions=(Edition.FREE_2008,),
     label_shape=r"[^\s，,。；;（(）)]{0,10}(?:公开数|申请数|答复数)",
 )
 

@@ -1,0 +1,44 @@
+"""facts.self_reference: 我X/本X/全X naming a division other than the report's
+own (我县 or 全市 in a 区 report, 我市 in a 州 department's report) — the usual
+sign of text copied from another body's report. The report's own body comes
+from the profile (profile.agency). 全X of another division is often a real
+reference to a wider scope ("全省政务公开工作推进会"): the rule's ``exceptions``
+list those."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...diagnostic import Finding
+from ...document import Span
+from ...facts import Facts
+from ...profile import division_of
+from ..base import TextKind, excepted
+from ..options import Patterns
+
+_SELF_REFERENCE = re.compile(r"[我本全](自治区|街道|[省市州县区旗盟乡镇])")
+
+
+class SelfReference(TextKind):
+    name = "facts.self_reference"
+    default_scope = "paragraphs"
+    options = {"exceptions": Patterns()}
+    message_args = frozenset({"match", "agency", "division", "expected"})
+
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        agency = facts.profile.agency
+        division = division_of(agency) if agency else None
+        if division is None:
+            return
+        own = division[0]
+        text = facts.text
+        for match, span in self.scan(facts, _SELF_REFERENCE):
+            if match.group(1) == own or excepted(text, match, span, self.exceptions):
+                continue
+            yield Finding(Span(*match.span()), {
+                "match": match.group(),
+                "agency": agency,
+                "division": match.group(1),
+                "expected": match.group()[0] + own,
+            })

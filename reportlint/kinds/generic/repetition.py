@@ -1,0 +1,63 @@
+"""repetition: a word or phrase written twice in a row ("工作工作", "的的").
+
+Chinese is written without spaces, so a "word" here is any run of Han characters
+repeated immediately: the unit of repetition is found by the pattern itself. A
+clause pasted twice may have a comma between its copies ("规范发布流程，规范发布流程").
+Legitimate reduplications (时时, 常常, 一步一步) are listed in ``allow``; legitimate
+contexts of a doubled unit (的的确确, 不了了之) in ``exceptions``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...diagnostic import Edit, Finding
+from ...document import Span
+from ...facts import Facts
+from ..base import TextKind, excepted
+from ..options import Integer, Patterns, Strings
+
+_HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
+
+
+class Repetition(TextKind):
+    """Report a unit of ``min_length``–``max_length`` Han characters written twice
+    in a row (or with a comma between), unless the unit fully matches a pattern of
+    ``allow`` or the repetition lies inside a match of ``exceptions``. With
+    ``units``, only those units count (for doubled function words such as 的的)."""
+
+    name = "repetition"
+    options = {
+        "min_length": Integer(default=2, minimum=1),
+        "max_length": Integer(default=20, at_least="min_length"),
+        "allow": Patterns(),
+        "units": Strings(),
+        "exceptions": Patterns(),
+    }
+    message_args = frozenset({"match", "unit"})
+
+    def __init__(self, options, scope=None):
+        super().__init__(options, scope)
+        low, high = self.min_length, self.max_length
+        if self.units:
+            units = "|".join(re.escape(unit) for unit in self.units)
+            self.pattern = re.compile(f"(?P<unit>{units})(?P=unit)")
+        else:
+            # Lazy: the shortest repeated unit at each place ("工作工作", not more).
+            # Copies with a comma between count only as whole clauses: in
+            # "谁公开谁审查、谁审查谁负责" the 谁审查 are parts of different clauses.
+            unit = f"{_HAN}{{{low},{high}}}?"
+            self.pattern = re.compile(
+                f"(?P<unit>{unit})(?P=unit)|(?<!{_HAN})(?P<clause>{unit})[，、；](?P=clause)(?!{_HAN})"
+            )
+
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        for match, span in self.scan(facts, self.pattern):
+            unit = match.group("unit") or match.groupdict().get("clause")
+            if self.allow is not None and self.allow.fullmatch(unit):
+                continue
+            if excepted(facts.text, match, span, self.exceptions):
+                continue
+            where = Span(*match.span())
+            yield Finding(where, {"match": match.group(), "unit": unit}, (Edit(where, unit),))

@@ -1,0 +1,117 @@
+"""What the checks of years against the report year (profile.year) share: the
+dated mentions of the text (periods, then dates outside them), where the
+improvement section lies, and what counts as a plan."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+
+from ...diagnostic import Finding
+from ...document import Span
+from ...facts import Facts
+from ...numbers import DateMention, Period
+from ..base import Kind
+from ..options import Patterns
+
+_BRACKETS = (("《", "》"), ("〔", "〕"), ("﹝", "﹞"), ("[", "]"), ("【", "】"))
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+_LONGEST_CLAUSE = 200
+
+
+class DatedYearCheck(Kind):
+    """A check of each dated mention against the report year. The improvement
+    section is the sections whose headings match ``improvement_headings``; a
+    plan is a year followed by one of ``plan_words`` in its clause or the next."""
+
+    options = {
+        "plan_words": Patterns(required=True),
+        "improvement_headings": Patterns(required=True),
+    }
+    message_args = frozenset({"match", "year", "report_year", "next_year"})
+
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        report_year = facts.profile.year
+        if report_year is None:
+            return
+        improvement = _Stretches(
+            section.span for section in facts.document.walk_sections()
+            if self.improvement_headings.search(section.heading.text)
+        )
+        outside = _Stretches(_outside_body(facts))
+        for dated in _dated(facts):
+            span, year = dated.span, dated.year
+            if year is None or span.start in outside:
+                continue
+            in_improvement = span.start in improvement
+            if self.flagged(facts.text, dated, year, report_year, in_improvement):
+                yield Finding(span, {
+                    "match": facts.text[span.start:span.end],
+                    "year": year,
+                    "report_year": report_year,
+                    "next_year": report_year + 1,
+                })
+
+    def flagged(self, text: str, dated: Period | DateMention, year: int, report_year: int, in_improvement: bool) -> bool:
+        raise NotImplementedError
+
+    def planned(self, text: str, span: Span) -> bool:
+        clause = clause_around(text, span)
+        after = clause_around(text, Span(clause.end, clause.end))
+        return bool(self.plan_words.search(text, span.end, after.end))
+
+
+def _dated(facts: Facts) -> Iterator[Period | DateMention]:
+    """Every period, then every date mention outside them: a period is judged once."""
+    periods = facts.numbers.periods
+    inside = {mention.span for period in periods for mention in (period.start, period.end) if mention is not None}
+    yield from periods
+    for mention in facts.numbers.dates:
+        if mention.span not in inside:
+            yield mention
+
+
+class _Stretches:
+    """Spans of text, merged, for asking whether an offset lies in one of them."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for span in sorted(spans, key=lambda span: span.start):
+            if merged and span.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], span.end)
+            else:
+                merged.append([span.start, span.end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
+def _outside_body(facts: Facts) -> list[Span]:
+    """The title and metadata: their dates are the report's own, not claims of the text."""
+    document = facts.document
+    return ([document.title.span] if document.title else []) + [meta.span for meta in document.metadata]
+
+
+def bracketed(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside 《…》 or a document number's 〔…〕."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    before = text[max(line_start, offset - 60):offset]
+    for opening, closing in _BRACKETS:
+        if before.rfind(opening) > before.rfind(closing):
+            return True
+    return False
+
+
+def clause_around(text: str, span: Span) -> Span:
+    """The clause around ``span``: from the previous clause mark to the next
+    (looking back no further than a long clause reaches)."""
+    floor = max(0, span.start - _LONGEST_CLAUSE)
+    start = max(floor - 1, *(text.rfind(mark, floor, span.start) for mark in "，,；;：:。！？!?\n")) + 1
+    found = _CLAUSE_END.search(text, span.end)
+    newline = text.find("\n", span.end)
+    end = min(found.end() if found else len(text), newline if newline != -1 else len(text))
+    return Span(start, end)

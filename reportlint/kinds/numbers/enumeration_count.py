@@ -1,0 +1,123 @@
+"""numbers.enumeration_count: "以下三个方面", "5种方式", "共六个部分" against the items listed.
+
+An announcement is a count followed by one of the rule's ``nouns`` (方面, 部分,
+方式 …). The items it announces are looked for, in this order:
+
+- a list after a colon in the same sentence: "共分6个部分：总体情况、…、其他需要报告的事项";
+- a list just before it: "本报告由概述、…、政府信息公开情况统计表共五个部分组成";
+- a 一是、二是 … run starting right after it (the seed's "以5种方式和途径公开。一是…五是…");
+- the subheadings that follow when it ends its section's text: "从以下三个方面作进一步的改进： （一）…（二）…（三）…".
+
+Counting a list is ambiguous when items may contain 、 or 和 themselves
+("政府信息公开行政复议、行政诉讼情况"), so a list is reported only when it
+cannot be read as the announced number of items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...diagnostic import Finding
+from ...document import Paragraph, Section, Span
+from ...facts import Facts
+from ...text.numerals import chinese_count_value
+from ...patterns import RuleMatch, compile_pattern
+from ..base import Kind
+from ..options import Patterns
+
+_COUNT = r"(?P<count>[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|种|项|类|条|点)?\s*"
+_LIST_BEFORE = re.compile(r"(?:由|包括|包含|分为|分成|：|:)(?P<items>[^：:。；;]*?)(?:等|共|合计)*\s*$")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_BRACKETED = re.compile(r"《[^》]*》|（[^）]*）|\([^)]*\)|〔[^〕]*〕")
+_JOINED = re.compile(r"和|及|与|以及")
+
+
+class EnumerationCount(Kind):
+    name = "numbers.enumeration_count"
+    options = {"nouns": Patterns(required=True)}
+    message_args = frozenset({"match", "announced", "listed"})
+
+    def __init__(self, options, scope=None):
+        super().__init__(options, scope)
+        self.announcement = compile_pattern(_COUNT + f"(?:{self.nouns.pattern})")
+
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        text = facts.text
+        for section, blocks in _sections(facts):
+            paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
+            for position, paragraph in enumerate(paragraphs):
+                last_in_section = position == len(paragraphs) - 1 and paragraph is blocks[-1]
+                for match in self.announcement.finditer(text, paragraph.span.start, paragraph.span.end):
+                    count = match.group("count")
+                    try:
+                        announced = int(count) if count[0].isdigit() else chinese_count_value(count)
+                    except ValueError:
+                        continue
+                    if not 2 <= announced <= 20:
+                        continue
+                    fits = self._listed(text, paragraph, match, announced, section if last_in_section else None)
+                    if fits is not None and not fits[0]:
+                        yield Finding(Span(*match.span()), {"match": match.group(), "announced": announced, "listed": fits[1]})
+
+    def _listed(self, text: str, paragraph: Paragraph, match: RuleMatch, announced: int, section: Section | None):
+        """(whether the items fit the announced count, how many were found), or None
+        when no list, enumeration or subheadings follow the announcement."""
+        sentence = next((s for s in paragraph.sentences if s.span.start <= match.start() < s.span.end), None)
+        if sentence is None:
+            return None
+        after = text[match.end():sentence.span.end]
+        colon = re.search(r"[：:]", after)
+        if colon and after[colon.end():].strip("。 \n"):
+            return _list_fits(after[colon.end():], announced)
+        before = _LIST_BEFORE.search(text, sentence.span.start, match.start())
+        if before and re.search(r"[、，,]|”“", before["items"]):
+            return _list_fits(before["items"], announced)
+        run = _enumeration_run(paragraph, sentence.span)
+        if run:
+            return run == announced, str(run)
+        if section is not None and sentence is paragraph.sentences[-1] and after.rstrip().endswith(("：", ":")):
+            subsections = [sub for sub in section.subsections if sub.span.start >= paragraph.span.end]
+            if subsections:
+                count = len(subsections)
+                return count == announced, str(count)
+        return None
+
+
+def _sections(facts: Facts) -> Iterator[tuple[Section | None, tuple]]:
+    yield None, facts.document.preamble
+    for section in facts.document.walk_sections():
+        yield section, section.blocks
+
+
+def _enumeration_run(paragraph: Paragraph, sentence: Span) -> int:
+    """The length of the 一是、二是 … run that starts within the next sentence."""
+    next_sentences = [s.span for s in paragraph.sentences if s.span.start >= sentence.start]
+    reach = next_sentences[1].end if len(next_sentences) > 1 else sentence.end
+    items = [item for item in paragraph.enumeration if item.span.start >= sentence.start]
+    if not items or items[0].ordinal != 1 or items[0].span.start >= reach:
+        return 0
+    run = 0
+    for item in items:
+        if item.ordinal != run + 1:
+            break
+        run += 1
+    return run
+
+
+def _list_fits(items_text: str, announced: int) -> tuple[bool, str]:
+    """Whether a written list can be read as ``announced`` items, and how many it has."""
+    quoted = _QUOTED.findall(items_text)
+    plain = _BRACKETED.sub("□", _QUOTED.sub("□", items_text)).strip("。；;，, \n")
+    plain = re.sub(r"等$", "", plain)
+    if re.search(r"[，,；;]", plain):
+        items = [item for item in re.split(r"[，,；;]", plain) if item.strip()]
+        strict = True
+    else:
+        items = [item for item in plain.split("、") if item.strip()]
+        strict = False
+    if len(items) == 1 and len(quoted) >= 2:
+        return len(quoted) == announced, str(len(quoted))
+    most = len(items) + sum(len(_JOINED.findall(item)) for item in items)
+    fits = announced <= most and (announced >= len(items) or not strict)
+    return fits, str(len(items))

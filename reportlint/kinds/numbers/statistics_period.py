@@ -1,0 +1,57 @@
+"""numbers.statistics_period: periods that should cover the whole report year but stop short.
+
+Two sorts of period are checked against 1 January – 31 December of the report
+year (profile.year):
+
+- the statistics period the report states ("本报告所列数据的统计期限自…至…"),
+  any period in a sentence matching ``stated``;
+- a period a count is given for, when it looks like the year cut short: it
+  starts at the beginning of the year (or has no start: 截至…) and ends in
+  month ``from_month`` or later, but before 31 December ("2016年1月至11月，…
+  发布信息183条", "截至12月14日，…累计收件9898件"). A quarter ("1至3月") or a
+  half year is a period of its own and is left alone.
+
+Periods of another year are numbers.report_year's concern.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from ...diagnostic import Finding
+from ...facts import Facts
+from ..base import Kind
+from ..options import Integer, Patterns
+
+
+class StatisticsPeriod(Kind):
+    name = "numbers.statistics_period"
+    options = {
+        "stated": Patterns(required=True),
+        "from_month": Integer(default=10, minimum=1),
+    }
+    message_args = frozenset({"match", "year", "problem"})
+
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        year = facts.profile.year
+        if year is None:
+            return
+        counted = {quantity.sentence for quantity in facts.numbers.quantities if quantity.unit and not quantity.percent}
+        year_start, year_end = date(year, 1, 1), date(year, 12, 31)
+        for period in facts.numbers.periods:
+            if period.year not in (None, year):
+                continue
+            first, last = period.first_day(year), period.last_day(year)
+            sentence = facts.sentence_at(period.span.start)
+            if last is None or (first == year_start and last == year_end) or sentence is None:
+                continue
+            if self.stated.search(facts.text, sentence.start, sentence.end):
+                short = True  # the report's own statistics period: nothing but the whole year will do
+            else:
+                cut_short = first in (None, year_start) and self.from_month <= last.month and last < year_end
+                short = cut_short and sentence in counted
+            if short:
+                late_start = first is not None and first != year_start
+                problem = f"从{first.month}月{first.day}日才开始" if late_start else f"只到{last.month}月{last.day}日"
+                yield Finding(period.span, {"match": period.text, "year": year, "problem": problem})

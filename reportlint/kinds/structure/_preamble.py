@@ -1,0 +1,101 @@
+"""What the structure checks of the preamble share: the preamble's list of
+parts, and whether a heading names a part.
+
+Most reports announce their outline in the preamble ("本报告由概述、主动公开政府
+信息情况……共五个部分组成", "全文包括总体情况、……和其他需要报告的事项"). A
+report whose body was restructured, or copied from another year, says one thing
+there and does another below. A part and a heading correspond when most of the
+character pairs of one occur in the other, once the words every part shares
+(政府信息公开, 情况, 工作 …) are set aside: "政府信息公开工作存在的主要问题及改进
+措施" names the heading "五、主要问题和改进措施".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...document import Document, Heading, Paragraph, Span
+_COUNT = r"[0-9一二三四五六七八九十]+个?部分"
+_LIST = re.compile(
+    r"(?:全文|报告)(?:全文)?(?:主要)?(?:内容)?(?:包括|由|分为|共分为?" + _COUNT + r")[：:]?"
+    r"(?P<items>[^。]{4,400}?)(?:(?:等|共)?" + _COUNT + r"|组成|等内容|。|$)"
+)
+_QUOTED = re.compile(r"“([^”]{2,40})”")
+_SEPARATOR = re.compile(r"[、，,；;]")
+# A part's name ends with one of these; a piece of the list without one runs on
+# into the next ("政府信息公开工作机构、人员情况").
+_PART_END = r"(?:情况|事项|措施|概述|概况|打算|统计表|附表)"
+_ENDS_PART = re.compile(_PART_END + "$")
+# "…改进情况和其他需要报告的事项": 和 or 及 right after a part's end starts the next part.
+_JOINED = re.compile(_PART_END + r"(?P<conjunction>[和及])")
+_ATTACHMENT = re.compile(r"统计表|附表")
+# Words every part shares: they say nothing about which part is meant.
+_GENERIC = re.compile(r"政府信息公开|政府信息|政务公开|信息公开|情况|工作|[的和及与因、，,“”\s]")
+_SIMILAR = 0.5
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    span: Span
+
+
+def listed_parts(document: Document) -> tuple[Span, list[Part]] | None:
+    """The span of the preamble's list and its parts, or None without a list."""
+    paragraphs = [block for block in document.preamble if isinstance(block, Paragraph)]
+    if not paragraphs:
+        paragraphs = [block for block in list(document.paragraphs())[:1]]
+    for paragraph in paragraphs:
+        for sentence in paragraph.sentences:
+            match = _LIST.search(sentence.text)
+            if match is None:
+                continue
+            start = sentence.span.start + match.start("items")
+            items = match["items"]
+            quoted = list(_QUOTED.finditer(items))
+            pieces = [(item.group(1), item.start(1)) for item in quoted] if quoted else _split_parts(items)
+            parts = [Part(name, Span(start + at, start + at + len(name))) for name, at in pieces if name]
+            if len(parts) >= 3:
+                return Span(sentence.span.start + match.start(), sentence.span.start + match.end()), parts
+    return None
+
+
+def _split_parts(items: str) -> list[tuple[str, int]]:
+    """(name, offset) of each part of a list written out in running text."""
+    cuts = [0]
+    for separator in _SEPARATOR.finditer(items):
+        cuts.append(separator.end())
+    for joined in _JOINED.finditer(items):
+        cuts.append(joined.end("conjunction"))
+    cuts = sorted(set(cuts)) + [len(items)]
+    parts: list[tuple[str, int]] = []
+    start = 0
+    for cut in cuts[1:]:
+        name = items[start:cut].rstrip("、，,；;和及 ")
+        if _ENDS_PART.search(name) or cut == len(items):
+            if name.strip():
+                parts.append((name.strip(), start + len(name) - len(name.lstrip())))
+            start = cut
+    return parts
+
+
+def present(part: Part, headings: list[Heading], after_preamble: str) -> bool:
+    if any(similar(heading.text, part.name) for heading in headings):
+        return True
+    attachment = _ATTACHMENT.search(part.name)
+    return bool(attachment and attachment.group() in after_preamble)
+
+
+def similar(heading: str, part: str) -> bool:
+    """Whether most of the character pairs of one occur in the other."""
+    first, second = _pairs(heading), _pairs(part)
+    if not first or not second:
+        return False
+    shared = len(first & second)
+    return shared / len(first) >= _SIMILAR or shared / len(second) >= _SIMILAR
+
+
+def _pairs(text: str) -> set[str]:
+    core = _GENERIC.sub("", text)
+    return {core[index:index + 2] for index in range(len(core) - 1)} or ({core} if core else set())

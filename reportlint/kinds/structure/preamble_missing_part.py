@@ -1,0 +1,41 @@
+"""structure.preamble_missing_part: parts the preamble lists that have no
+heading (see _preamble.py), reported once. A listed statistics table or
+appendix counts as present when it appears anywhere after the preamble (it is
+often attached without a number). When the text stops in mid-sentence (an
+excerpt, a draft not finished), the parts listed after the last one present are
+not reported: they may simply not have been reached."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...diagnostic import Finding
+from ...facts import Facts
+from ..base import Kind
+from ._preamble import listed_parts, present
+
+# A complete text ends with a sentence, a date or a table's last figure.
+_COMPLETE_END = re.compile(r"(?:[。！？!?][”’」』》〉）)]*|[0-9]|日)\s*$")
+
+
+class PreambleMissingPart(Kind):
+    name = "structure.preamble_missing_part"
+    message_args = frozenset({"parts", "count"})
+
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        document = facts.document
+        found = listed_parts(document)
+        if found is None:
+            return
+        list_span, parts = found
+        headings = [section.heading for section in document.sections if section.level == 1]
+        after_preamble = document.text[list_span.end:]
+        shown = [present(part, headings, after_preamble) for part in parts]
+        if not _COMPLETE_END.search(document.text[-20:]):
+            last = max((index for index, found in enumerate(shown) if found), default=-1)
+            shown = [found or index > last for index, found in enumerate(shown)]
+        missing = [part for part, found in zip(parts, shown) if not found]
+        if missing:
+            names = "”“".join(part.name for part in missing)
+            yield Finding(missing[0].span, {"parts": f"“{names}”", "count": len(missing)})

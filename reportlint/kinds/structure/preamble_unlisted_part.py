@@ -1,0 +1,28 @@
+"""structure.preamble_unlisted_part: a top-level heading that the preamble's
+list of parts does not name (see _preamble.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...diagnostic import Finding
+from ...facts import Facts
+from ..base import Kind
+from ._preamble import listed_parts, similar
+
+
+class PreambleUnlistedPart(Kind):
+    name = "structure.preamble_unlisted_part"
+    message_args = frozenset({"heading", "parts"})
+
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        document = facts.document
+        found = listed_parts(document)
+        if found is None:
+            return
+        _, parts = found
+        listed = "、".join(part.name for part in parts)
+        for section in document.sections:
+            heading = section.heading
+            if section.level == 1 and not any(similar(heading.text, part.name) for part in parts):
+                yield Finding(heading.span, {"heading": heading.marker.text + heading.text, "parts": listed})

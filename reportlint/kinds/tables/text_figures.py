@@ -1,0 +1,120 @@
+"""tables.text_figures: figures of the narrative against the table cells they
+restate (see _narrative.py).
+
+Each exact figure is matched to at most one of ``claims``, each ``{name,
+pattern, cells}`` plus optional ``context`` (a pattern the figure's paragraph
+must contain), ``units``, ``scale`` and ``carried_over``. ``pattern`` is
+searched in the figure's clause with the figure itself written ``#``
+("全区收到政府信息公开申请#"); the claim whose match is longest wins
+("予以公开及部分公开#" over "部分公开#"), the first listed on a tie. Patterns
+bound the words between their keyword and the figure. ``cells`` are ``行.列``
+terms whose sum the figure restates; ``scale`` converts the cells' unit to the
+figure's (万元 → 元: 10000). When the clause says the figure includes last
+year's carried-over requests (含上年结转), the ``carried_over`` cells are added;
+when it does not but the sum with them would match, the message says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ...diagnostic import Finding
+from ...facts import Facts
+from ...numbers import Quantity, plain
+from ...tables import SCHEMA_KEYS, StatTable
+from ..base import Kind
+from ..options import Integer, Pattern, Records, Strings, TableTerms, Text
+from ._narrative import COUNT_UNITS, TOTAL, Paragraphs, cells_sum
+
+_CARRIED_OVER_SAID = ("含上年", "包括上年", "含上年度", "包括上年度", "含结转")
+
+
+class TextFigures(Kind):
+    name = "tables.text_figures"
+    options = {
+        "table": Text(required=True, choices=SCHEMA_KEYS),
+        "claims": Records({
+            "name": Text(required=True),
+            "pattern": Pattern(required=True),
+            "cells": TableTerms(required=True),
+            "context": Pattern(),
+            "units": Strings(default=COUNT_UNITS),
+            "scale": Integer(default=1, minimum=1),
+            "carried_over": TableTerms(default=()),
+        }, required=True),
+    }
+    message_args = frozenset({"text", "claim", "table", "cells", "note"})
+
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        table = facts.tables.get(self.table)
+        if table is None:
+            return
+        text = facts.text
+        paragraphs = Paragraphs(facts)
+        for quantity in facts.numbers.quantities:
+            if quantity.approximate or quantity.percent or quantity.unit is None:
+                continue
+            claim = self._claim_of(text, quantity, paragraphs)
+            if claim is None:
+                continue
+            clause = text[quantity.clause.start:quantity.clause.end]
+            cells = claim["cells"]
+            said = any(words in clause for words in _CARRIED_OVER_SAID)
+            if said and claim["carried_over"]:
+                cells = cells + claim["carried_over"]
+            value = cells_sum(table, cells)
+            if value is None:
+                continue
+            value *= claim["scale"]
+            if _agrees(quantity, value, claim["scale"]):
+                continue
+            note = ""
+            if not said and claim["carried_over"]:
+                with_carried = cells_sum(table, claim["cells"] + claim["carried_over"])
+                if with_carried is not None and with_carried * claim["scale"] == quantity.value:
+                    carried = cells_sum(table, claim["carried_over"])
+                    note = (f"（加上年结转{plain(carried)}{quantity.unit}为{plain(with_carried)}{quantity.unit}；"
+                            "如正文的数字包含上年结转，请写明“含上年结转”）")
+            yield Finding(quantity.span, {
+                "text": quantity.text,
+                "claim": claim["name"],
+                "table": self.table,
+                "cells": _describe(table, cells, value, claim["scale"], quantity.unit),
+                "note": note,
+            })
+
+    def _claim_of(self, text: str, quantity: Quantity, paragraphs: Paragraphs) -> dict | None:
+        clause = text[quantity.clause.start:quantity.clause.end]
+        offset = quantity.span.start - quantity.clause.start
+        marked = clause[:offset] + "#" + clause[offset + len(quantity.span):]
+        paragraph = paragraphs.around(quantity.span.start)
+        best: tuple[int, int, dict] | None = None
+        for index, claim in enumerate(self.claims):
+            if quantity.unit not in claim["units"]:
+                continue
+            if claim["context"] is not None and not claim["context"].search(text, paragraph.start, paragraph.end):
+                continue
+            match = claim["pattern"].search(marked)
+            if match is None or "#" not in match.group():
+                continue
+            key = (-len(match.group()), index)
+            if best is None or key < best[:2]:
+                best = (*key, claim)
+        return best[2] if best else None
+
+
+def _agrees(quantity: Quantity, value: Decimal, scale: Decimal) -> bool:
+    if scale == 1:
+        return quantity.value == value
+    return abs(quantity.value - value) * 2 < quantity.step  # the text rounds the table's figure
+
+
+def _describe(table: StatTable, cells, value: Decimal, scale: Decimal, unit: str) -> str:
+    names = []
+    for row, column in cells:
+        spec = table.schema.row(row)
+        row_name = f"“{spec.name}”" if spec is not None else f"“{row}”各项"
+        names.append(row_name if column == TOTAL else f"{row_name}{column}")
+    shown = plain(value / scale) + ("万元" if scale == 10000 else unit)
+    return "＋".join(names) + f"为{shown}"

@@ -1,0 +1,105 @@
+"""The registries of input formats (reportlint/readers) and output formats
+(reportlint/formatters) are the one source of truth: everything that lists
+formats elsewhere — the readers themselves, folder search, `inspect`, `--fix`,
+the pre-commit hook, `--format`, the README and docs/formats.md — agrees."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from builders import docx_bytes, html_page
+from conftest import ROOT
+from reportlint.cli import check, main
+from reportlint.config import Settings
+from reportlint.formatters import OUTPUT_FORMATS, renderer
+from reportlint.readers import DOCUMENT_SUFFIXES, INPUT_FORMATS, read_source
+
+LINES = ["某局2016年政府信息公开工作年度报告", "一、概述", "我局认真落实,工作取得实效。"]
+SAMPLES = {
+    "text": "\n".join(LINES).encode("utf-8"),
+    "markdown": ("# " + "\n\n".join(LINES)).encode("utf-8"),
+    "docx": docx_bytes(LINES),
+    "html": html_page(LINES),
+}
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(arg) for arg in args])
+
+
+def test_every_input_format_has_a_sample_here():
+    assert set(SAMPLES) == {input_format.name for input_format in INPUT_FORMATS}
+
+
+@pytest.mark.parametrize("input_format", INPUT_FORMATS, ids=[f.name for f in INPUT_FORMATS])
+def test_each_suffix_reads_as_its_format_whatever_its_case(tmp_path, input_format):
+    for suffix in input_format.suffixes:
+        for written in (suffix, suffix.upper()):
+            path = tmp_path / f"draft{written}"
+            path.write_bytes(SAMPLES[input_format.name])
+            source = read_source(path)
+            assert source.format == input_format.name, path
+            # Fixable formats are those whose positions are the file's own: no map back to markup.
+            assert (source.origin is None) == input_format.fixable, path
+
+
+@pytest.mark.parametrize("input_format", INPUT_FORMATS, ids=[f.name for f in INPUT_FORMATS])
+def test_inspect_names_the_format_by_its_label(tmp_path, input_format):
+    path = tmp_path / f"draft{input_format.suffixes[0]}"
+    path.write_bytes(SAMPLES[input_format.name])
+    assert f"文件：{path}（{input_format.label}" in run("inspect", path).output
+
+
+@pytest.mark.parametrize("input_format", INPUT_FORMATS, ids=[f.name for f in INPUT_FORMATS])
+def test_fix_edits_exactly_the_fixable_formats(tmp_path, input_format):
+    path = tmp_path / f"draft{input_format.suffixes[0]}"
+    path.write_bytes(SAMPLES[input_format.name])
+    result = run("--diff", path)
+    if input_format.fixable:
+        assert result.exit_code == 1 and "+我局认真落实，工作取得实效。" in result.output, result.output
+    else:
+        assert result.exit_code == 2 and "只能就地修正文本和 Markdown 文件" in result.output, result.output
+
+
+def test_a_folder_is_searched_for_every_suffix_and_only_those(tmp_path):
+    assert Settings().include == tuple(f"*{suffix}" for suffix in DOCUMENT_SUFFIXES)
+    for input_format in INPUT_FORMATS:
+        for suffix in input_format.suffixes:
+            (tmp_path / f"draft{suffix}").write_bytes(SAMPLES[input_format.name])
+    for other in (".doc", ".pdf", ".rtf"):
+        (tmp_path / f"draft{other}").write_bytes(SAMPLES["text"])
+    files = json.loads(run("--format", "json", tmp_path).stdout)["files"]
+    assert sorted(Path(file["path"]).suffix for file in files) == sorted(DOCUMENT_SUFFIXES)
+
+
+def test_the_pre_commit_hook_matches_the_suffixes_and_only_those():
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    pattern = re.compile(hook["files"])
+    for suffix in DOCUMENT_SUFFIXES:
+        assert pattern.search(f"drafts/report{suffix}") and pattern.search(f"drafts/REPORT{suffix.upper()}"), suffix
+    for other in (".doc", ".pdf", ".rtf", ".mdx", ".txt.bak", ".htmlx"):
+        assert not pattern.search(f"drafts/report{other}"), other
+
+
+def test_the_readme_lists_the_suffixes_a_folder_search_lints():
+    listing = re.search(r"lints every (.*?) file under a folder", README, re.S).group(1)
+    assert re.findall(r"`(\.\w+)`", listing) == list(DOCUMENT_SUFFIXES)
+
+
+def test_format_offers_every_output_format_and_each_renders():
+    (option,) = [param for param in check.params if param.name == "output_format"]
+    assert list(option.type.choices) == sorted(OUTPUT_FORMATS)
+    for name in OUTPUT_FORMATS:
+        assert isinstance(renderer(name)([], color=False, rules=()), str), name
+
+
+def test_the_readme_and_docs_list_the_output_formats():
+    listing = re.search(r"`--format` chooses (.*?);", README, re.S).group(1)
+    assert re.findall(r"`(\w+)`", listing) == list(OUTPUT_FORMATS)
+    documented = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    assert re.findall(r"^## (\w+)", documented, re.M) == list(OUTPUT_FORMATS)
