@@ -14,10 +14,10 @@ its cells stay unknown: the model never guesses.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from functools import lru_cache
-from itertools import combinations
+from functools import cache
+from itertools import accumulate, combinations, pairwise
 
 from ..document import Span
 from ..text.chars import DIGITS, HAN, ITEM_MARKER
@@ -104,9 +104,7 @@ def _after_header(reading: Reading, layout: TableLayout) -> None:
 
     split = split_digits(tokens, sum(widths), each_row_holds if constraint else None)
     if split is None:
-        span = Span(tokens[0][1], tokens[-1][1] + len(tokens[-1][0]))
-        reading.unreadable_row(schema, schema.rows, Unreadable(
-            schema.key, _WHOLE_TABLE, reading.text[span.start:span.end], span, "glued"))
+        _unreadable(reading, schema, schema.rows, _WHOLE_TABLE, tokens)
         return
     for spec, chunk in zip(schema.rows, _chunks(split, widths)):
         reading.builder(schema).put(spec, _cells(chunk))
@@ -129,7 +127,7 @@ def _rows_with_units(reading: Reading, layout: TableLayout) -> None:
         _read_run(reading, schema, spec, match.start("run"), digits_end, layout.glued.constraint)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _unit_row(units: tuple[str, ...]) -> re.Pattern[str]:
     """A row label, possibly numbered, then its unit and the run of digits after it."""
     return re.compile(
@@ -154,11 +152,15 @@ def _read_run(reading: Reading, schema: TableSchema, spec: RowSpec, start: int, 
     holds = (lambda values: constraint.holds(spec.columns, values)) if constraint else None
     split = split_digits(tokens, len(spec.columns), holds, decimals=spec.columns[0].holds == AMOUNT)
     if split is None:
-        span = Span(tokens[0][1], tokens[-1][1] + len(tokens[-1][0]))
-        reading.unreadable_row(schema, [spec], Unreadable(
-            schema.key, spec.name, reading.text[span.start:span.end], span, "glued"))
+        _unreadable(reading, schema, [spec], spec.name, tokens)
         return
     reading.builder(schema).put(spec, _cells(split))
+
+
+def _unreadable(reading: Reading, schema: TableSchema, rows: Sequence[RowSpec], name: str,
+                tokens: list[tuple[str, int]]) -> None:
+    span = Span(tokens[0][1], tokens[-1][1] + len(tokens[-1][0]))
+    reading.unreadable_row(schema, rows, Unreadable(schema.key, name, reading.text[span.start:span.end], span, "glued"))
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int]]:
@@ -173,8 +175,7 @@ def _cells(split: list[tuple[str, int]]) -> list[TableCell]:
 
 def _chunks(values: list, widths: list[int]) -> list[list]:
     """``values`` cut into consecutive pieces of the given widths."""
-    bounds = [sum(widths[:index]) for index in range(len(widths) + 1)]
-    return [values[start:end] for start, end in zip(bounds, bounds[1:])]
+    return [values[start:end] for start, end in pairwise([0, *accumulate(widths)])]
 
 
 def _find_in_order(text: str, rows: list[RowSpec], usable: Callable[[int], bool], start: int = 0,

@@ -35,6 +35,9 @@ class TableBuilder:
 
 
 class Reading:
+    """The builders of every schema, the unreadable rows and the spans of the
+    grids read, shared by the grid reader and then the glued reader."""
+
     def __init__(self, text: str, profile: Profile) -> None:
         self.text = text
         self.edition = profile.edition
@@ -75,7 +78,7 @@ class Reading:
         for layout in LAYOUTS:
             built = [(builder.schema, builder.build()) for builder in self.builders[layout.key]]
             own = [table for schema, table in built if table and self.edition in schema.editions]
-            # Without the report's edition, the last schema's, the one rows fitting none go to.
+            # Else the last schema's (the one a row that fits none goes to), else any.
             found = own or [table for _, table in reversed(built) if table]
             if found:
                 tables[layout.key] = found[0]

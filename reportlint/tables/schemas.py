@@ -54,47 +54,33 @@ def _rows(columns: tuple[ColumnSpec, ...], specs: Sequence[tuple], group: str | 
 
 
 # -- 表二 ------------------------------------------------------------------------------
-# Its labels are the row names themselves, hence the anchored patterns.
+
+
+def _named(*names: str) -> tuple[tuple[str, str, str], ...]:
+    """Rows of 表二, whose labels are their names: keyed by name, matched whole."""
+    return tuple((name, name, f"^{name}$") for name in names)
+
 
 _TABLE2_2021 = TableSchema(
     "表二",
     "主动公开政府信息情况",
-    _rows(_columns("本年制发件数", "本年废止件数", "现行有效件数"), (
-        ("规章", "规章", r"^规章$"),
-        ("规范性文件", "行政规范性文件", r"^(?:行政)?规范性文件$"),
-    ))
-    + _rows(_columns("本年处理决定数量"), (
-        ("行政许可", "行政许可", r"^行政许可$"),
-        ("行政处罚", "行政处罚", r"^行政处罚$"),
-        ("行政强制", "行政强制", r"^行政强制$"),
-    ))
-    + _rows(_columns(("本年收费金额（万元）", AMOUNT)), (
-        ("行政事业性收费", "行政事业性收费", r"^行政事业性收费$"),
-    )),
+    _rows(_columns("本年制发件数", "本年废止件数", "现行有效件数"),
+          _named("规章") + (("规范性文件", "行政规范性文件", r"^(?:行政)?规范性文件$"),))
+    + _rows(_columns("本年处理决定数量"), _named("行政许可", "行政处罚", "行政强制"))
+    + _rows(_columns(("本年收费金额（万元）", AMOUNT)), _named("行政事业性收费")),
     editions=(Edition.STANDARD_2021,),
     edition_header=re.compile(r"本年制发|本年废止|现行有效|本年处理决定|本年收费金额"),
 )
 
-_T2_2019_ITEMS = _columns("上一年项目数量", ("本年增/减", CHANGE), "处理决定数量")
 _TABLE2_2019 = TableSchema(
     "表二",
     "主动公开政府信息情况",
-    _rows(_columns("本年新制作数量", "本年新公开数量", "对外公开总数量"), (
-        ("规章", "规章", r"^规章$"),
-        ("规范性文件", "规范性文件", r"^(?:行政)?规范性文件$"),
-    ))
-    + _rows(_T2_2019_ITEMS, (
-        ("行政许可", "行政许可", r"^行政许可$"),
-        ("其他对外管理服务事项", "其他对外管理服务事项", r"^其他对外管理服务事项$"),
-        ("行政处罚", "行政处罚", r"^行政处罚$"),
-        ("行政强制", "行政强制", r"^行政强制$"),
-    ))
-    + _rows(_columns("上一年项目数量", ("本年增/减", CHANGE)), (
-        ("行政事业性收费", "行政事业性收费", r"^行政事业性收费$"),
-    ))
-    + _rows(_columns("采购项目数量", ("采购总金额", AMOUNT)), (
-        ("政府集中采购", "政府集中采购", r"^政府集中采购$"),
-    )),
+    _rows(_columns("本年新制作数量", "本年新公开数量", "对外公开总数量"),
+          _named("规章") + (("规范性文件", "规范性文件", r"^(?:行政)?规范性文件$"),))
+    + _rows(_columns("上一年项目数量", ("本年增/减", CHANGE), "处理决定数量"),
+            _named("行政许可", "其他对外管理服务事项", "行政处罚", "行政强制"))
+    + _rows(_columns("上一年项目数量", ("本年增/减", CHANGE)), _named("行政事业性收费"))
+    + _rows(_columns("采购项目数量", ("采购总金额", AMOUNT)), _named("政府集中采购")),
     editions=(Edition.STANDARD_2019,),
     edition_header=re.compile(r"本年新制作|本年新公开|对外公开总|上一年项目|本年增|采购项目|采购总金额"),
 )
