@@ -127,3 +127,69 @@ def test_a_bad_example_may_say_what_it_matches_and_how_it_is_fixed(tmp_path):
 def test_a_rule_of_version_0_1_is_pointed_to_the_migration(tmp_path):
     with pytest.raises(RuleError, match=r"kind: 未知的类型“punctuation”（0.1 版的规则文件请先用 python -m reportlint.migrate_rules 更新）"):
         load(tmp_path, DOUBLED_MARKS_RULE.replace("kind: punctuation.doubled", "kind: punctuation\ncheck: doubled"))
+
+
+TABLE_IDENTITY_RULE = """\
+kind: table_identity
+table: 表三
+for_each: column
+left: [办理结果总计, 结转下年度]
+right: [本年新收, 上年结转]
+severity: error
+message: 表三{where}不平衡。
+description: 表三每列平衡。
+examples:
+  good: [无表格]
+  bad:
+    - |
+      三、收到和处理政府信息公开申请情况
+      一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 0 | 0 | 0 | 12
+      二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+      三、本年度办理结果 | （一）予以公开 | 8 | 2 | 0 | 0 | 0 | 0 | 10
+      （七）总计 | 8 | 2 | 0 | 0 | 0 | 0 | 10
+      四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2
+"""
+
+TEXT_FIGURES_RULE = """\
+kind: tables.text_figures
+table: 表三
+claims:
+  - name: 上年结转数
+    pattern: "上年结转#"
+    cells: [上年结转.总计]
+severity: error
+message: “{text}”与表三不一致：{cells}。
+description: 正文与表三一致。
+examples:
+  good: [无表格]
+  bad:
+    - |
+      一、总体情况
+      上年结转5件。
+      三、收到和处理政府信息公开申请情况
+      二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+"""
+
+
+@pytest.mark.parametrize(
+    ("rule", "change", "expected"),
+    [
+        (TABLE_IDENTITY_RULE, ("[本年新收, 上年结转]", "[本年新收, 上年节转]"),
+         r"example.yaml:5: right: 表三没有行“上年节转”"),
+        (TABLE_IDENTITY_RULE, ("[本年新收, 上年结转]", "[本年新收, 上年.上年节转]"),
+         r"example.yaml:5: right: 表三没有行“上年节转”"),
+        (TABLE_IDENTITY_RULE, ("for_each: column\n", "for_each: column\nonly: [自然人, 法人]\n"),
+         r"example.yaml:4: only: 表三没有列“法人”"),
+        (TEXT_FIGURES_RULE, ("[上年结转.总计]", "[上年结转.合计]"),
+         r"example.yaml:3: claims: 第 1 项：cells：表三没有列“合计”"),
+        (TEXT_FIGURES_RULE, ("[上年结转.总计]", "[上年结转]"),
+         r"example.yaml:3: claims: 第 1 项：cells：单元格应写作“行.列”"),
+    ],
+)
+def test_a_misspelt_table_term_fails_at_load(tmp_path, rule, change, expected):
+    old, new = change
+    assert old in rule
+    (loaded,) = load(tmp_path, rule)  # the rule as written loads
+    assert loaded.kind.name
+    with pytest.raises(RuleError, match=expected):
+        load(tmp_path, rule.replace(old, new))

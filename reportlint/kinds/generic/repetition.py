@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from ...diagnostic import Edit, Finding
 from ...document import Span
 from ...facts import Facts
+from ...text.chars import HAN
 from ..base import TextKind, excepted
 from ..options import Integer, Patterns, Strings
 
-_HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
+_HAN = f"[{HAN}]"
 
 
 class Repetition(TextKind):

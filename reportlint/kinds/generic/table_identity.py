@@ -31,9 +31,9 @@ from ...diagnostic import Finding
 from ...facts import Facts
 from ...tables import BLANK, INVALID, SCHEMA_KEYS, StatTable, TableCell
 from ..base import Kind
-from ..options import Strings, Text
+from ..options import TableLines, Text
 
-PREVIOUS = "上年."
+PREVIOUS = TableLines.PREVIOUS
 # Groups with more members than this show as one figure in messages.
 _SPELLED_OUT = 6
 
@@ -70,9 +70,9 @@ class TableIdentity(Kind):
     options = {
         "table": Text(required=True, choices=SCHEMA_KEYS),
         "for_each": Text(required=True, choices=("row", "column")),
-        "left": Strings(required=True),
-        "right": Strings(required=True),
-        "only": Strings(),
+        "left": TableLines(required=True, signed=True),
+        "right": TableLines(required=True, signed=True),
+        "only": TableLines(instances=True),
     }
     message_args = frozenset({"table", "where", "left", "right", "difference"})
 

@@ -23,10 +23,11 @@ from ...document import Paragraph, Section, Span
 from ...facts import Facts
 from ...text.numerals import chinese_count_value
 from ...patterns import RuleMatch, compile_pattern
+from ...text.chars import DIGITS, ORDINAL_CHARS
 from ..base import Kind
 from ..options import Patterns
 
-_COUNT = r"(?P<count>[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|种|项|类|条|点)?\s*"
+_COUNT = rf"(?P<count>[{DIGITS}]{{1,2}}|[{ORDINAL_CHARS}两]{{1,3}})\s*(?:个|种|项|类|条|点)?\s*"
 _LIST_BEFORE = re.compile(r"(?:由|包括|包含|分为|分成|：|:)(?P<items>[^：:。；;]*?)(?:等|共|合计)*\s*$")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _BRACKETED = re.compile(r"《[^》]*》|（[^）]*）|\([^)]*\)|〔[^〕]*〕")

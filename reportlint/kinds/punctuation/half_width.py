@@ -9,24 +9,20 @@ from collections.abc import Iterator
 from ...diagnostic import Edit, Finding
 from ...document import Span
 from ...facts import Facts
+from ...text.chars import HAN
 from ..base import TextKind
 
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
 _HALF_WIDTH_MARKS = re.compile("[" + re.escape("".join(_FULL_WIDTH)) + "]")
 
 
+# Han characters and the marks of Chinese text: CJK punctuation (、。〈〉《》【】〔〕),
+# full-width ！（）＊，and ：；？, quotes, the ellipsis and the dash.
+_CHINESE = re.compile(f"[{HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’…—]")
+
+
 def _is_chinese(char: str | None) -> bool:
-    if not char:
-        return False
-    code = ord(char)
-    return (
-        0x3400 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x3000 <= code <= 0x303F  # CJK punctuation: 、。〈〉《》【】〔〕
-        or 0xFF01 <= code <= 0xFF0F  # full-width ！（）＊，
-        or 0xFF1A <= code <= 0xFF1F  # full-width ：；？
-        or char in "“”‘’…—"
-    )
+    return bool(char) and _CHINESE.fullmatch(char) is not None
 
 
 class HalfWidth(TextKind):

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from ...diagnostic import Edit, Finding
 from ...document import Span
 from ...facts import Facts
+from ...text.chars import HAN
 from ..base import TextKind
 
-_HAN = "\u3400-\u9fff\uf900-\ufaff"
 # A Han character and the spaces after it, when another Han character follows.
-_STRAY_SPACE = re.compile(f"[{_HAN}][ \u3000]+(?=[{_HAN}])")
+_STRAY_SPACE = re.compile(f"[{HAN}][ \u3000]+(?=[{HAN}])")
 
 
 class StraySpace(TextKind):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
+from ...text.chars import ORDINAL_CHARS
 from ..base import TextKind
 
 _OPENERS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "[": "]", "「": "」", "『": "』"}
@@ -20,7 +21,7 @@ _CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
 # mixed is the half-width rule's business.
 _FAMILY = {"(": "（", ")": "）", "[": "【", "]": "】"}
 # "1）", "a)" and "一）" at the start of an item are list markers, not closers.
-_LIST_MARKER_CLOSER = re.compile(r"(?:^|[\s。；;：:，,])[0-9A-Za-z一二三四五六七八九十]{1,2}$")
+_LIST_MARKER_CLOSER = re.compile(rf"(?:^|[\s。；;：:，,])[0-9A-Za-z{ORDINAL_CHARS}]{{1,2}}$")
 _PAIRED_MARKS = re.compile("[" + re.escape("".join(_OPENERS) + "".join(_CLOSERS)) + "]")
 
 

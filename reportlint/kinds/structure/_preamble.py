@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from ...document import Document, Heading, Paragraph, Span
-_COUNT = r"[0-9一二三四五六七八九十]+个?部分"
+from ...text.chars import ORDINAL_CHARS
+_COUNT = f"[0-9{ORDINAL_CHARS}]+个?部分"
 _LIST = re.compile(
     r"(?:全文|报告)(?:全文)?(?:主要)?(?:内容)?(?:包括|由|分为|共分为?" + _COUNT + r")[：:]?"
     r"(?P<items>[^。]{4,400}?)(?:(?:等|共)?" + _COUNT + r"|组成|等内容|。|$)"

@@ -12,14 +12,14 @@ from ...facts import Facts
 from ...profile import Level
 from ...tables import NUMBER, StatTable
 from ..base import Kind
-from ..options import Levels, Strings, TableNames
+from ..options import Levels, TableNames, TableRows
 
 
 class ImpossibleRows(Kind):
     name = "tables.impossible_rows"
     options = {
         "tables": TableNames(required=True),
-        "rows": Strings(required=True),
+        "rows": TableRows(required=True),
         "levels": Levels(required=True),
     }
     message_args = frozenset({"table", "row", "column", "value", "level"})
