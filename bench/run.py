@@ -81,8 +81,9 @@ def variants(count: int, seed: int = 2016) -> list[str]:
             body[first], body[second] = body[second], body[first]
         shift = chooser.randint(-3, 3)
         text = "\n".join(head + body)
-        text = re.sub(r"20(1[0-9]|2[0-5])年", lambda m: f"20{int(m.group(1)) + shift:02d}年", text)
-        text = re.sub(r"(?<![0-9])([1-9][0-9]{1,3})(?=[件条次篇个人])", lambda m: str(int(m.group(1)) + index % 7), text)
+        text = re.sub(r"20(1[0-9]|2[0-5])年", lambda m, shift=shift: f"20{int(m.group(1)) + shift:02d}年", text)
+        text = re.sub(r"(?<![0-9])([1-9][0-9]{1,3})(?=[件条次篇个人])",
+                      lambda m, index=index: str(int(m.group(1)) + index % 7), text)
         out.append(text + f"\n（本稿编号{index}）\n")
     return out
 
@@ -271,7 +272,7 @@ def table(results: dict) -> str:
                     f"({jobs['speedup']:.2f}×) | ≥ 1.7× | |")
     if "sizes" in results:
         sizes = results["sizes"]
-        for key, figures in sizes.items():
+        for figures in sizes.values():
             rows.append(f"| {figures['mb']} MB draft: read / parse and check / peak memory | {figures['read_s']:.2f} s / "
                         f"{figures['lint_s']:.2f} s / {figures['peak_mb']:.0f} MB | | |")
         if "4mb" in sizes and "16mb" in sizes:

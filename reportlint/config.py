@@ -19,7 +19,7 @@ import re
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -97,7 +97,8 @@ def load_config(path: Path) -> Config:
         raise where.error(sorted(unknown)[0], f"未知的配置项（可用：{'、'.join(sorted([*_PARSERS, 'overrides']))}）")
     values = {key: _PARSERS[key](value, where, key) for key, value in data.items() if key != "overrides"}
     base = _apply(Settings(source=path), values)
-    overrides = tuple(_parse_override(item, where, index) for index, item in enumerate(_list(data.get("overrides", []), where, "overrides")))
+    listed = _list(data.get("overrides", []), where, "overrides")
+    overrides = tuple(_parse_override(item, where, index) for index, item in enumerate(listed))
     return Config(path, base, overrides)
 
 
@@ -288,7 +289,7 @@ def glob_match(relative: str, pattern: str) -> bool:
     return _glob_regex(pattern.strip("/")).fullmatch(relative) is not None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _glob_regex(pattern: str) -> re.Pattern[str]:
     out = []
     index = 0

@@ -109,7 +109,7 @@ def fingerprint(rule_id: str, source: Source, start: int, end: int) -> str:
     else:
         spanned = text[start:end]
     context = before + spanned + after
-    digest = hashlib.sha256(f"{rule_id}\x00{''.join(context.split())}".encode("utf-8"))
+    digest = hashlib.sha256(f"{rule_id}\x00{''.join(context.split())}".encode())
     return digest.hexdigest()[:16]
 
 

@@ -94,7 +94,7 @@ def migrate_text(text: str) -> tuple[str, list[str]]:
         if key in removed:
             continue
         if key == "kind":
-            kept.append(re.sub(r"(kind\s*:\s*)['\"]?[A-Za-z_]+['\"]?", lambda m: m.group(1) + new_kind, lines[start], 1))
+            kept.append(re.sub(r"(kind\s*:\s*)['\"]?[A-Za-z_]+['\"]?", lambda m: m.group(1) + new_kind, lines[start], count=1))
             kept.extend(lines[start + 1:end])
         else:
             kept.extend(lines[start:end])

@@ -17,10 +17,10 @@ from typing import Any
 
 from ._version import __version__
 from .cache import JsonCache
+from .diagnostic import Severity
 from .kinds import kind_class, kind_names
 from .kinds.base import Kind, scope_option_error
 from .kinds.options import OptionError
-from .diagnostic import Severity
 from .yamlfile import read_mapping
 
 COMMON_KEYS = ("kind", "message", "severity", "description", "examples", "scope", "link", "fixable")

@@ -3,8 +3,8 @@ data without reading YAML; any change to a rule file, a broken cache file or a
 folder that cannot be written is handled."""
 
 import pytest
-
 from conftest import EXAMPLE_RULE
+
 from reportlint import rules
 from reportlint.cache import JsonCache, cache_dir
 

@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FIXTURES, ROOT, SEED
+
 from reportlint import lint_file
 from reportlint.cli import main
 
@@ -88,7 +88,7 @@ def test_json_schema():
 
 def test_undecodable_file_is_a_one_line_error_with_status_2(tmp_path):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes("报告".encode("utf-8") + b"\x80\xff\x00")
+    bad.write_bytes("报告".encode() + b"\x80\xff\x00")
     result = subprocess.run([sys.executable, "-m", "reportlint", str(bad)], capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and str(bad) in result.stderr

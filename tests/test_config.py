@@ -7,8 +7,8 @@ import textwrap
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FIXTURES, SEED, shared_files
+
 from reportlint.cli import main
 
 

@@ -2,8 +2,8 @@
 are found, on their spans, at warning or error (the golden files pin the rest)."""
 
 import pytest
-
 from conftest import SHARED, require_shared
+
 from reportlint import lint_file
 
 # (file, rule, text of the span): SOURCES.md "Real defects observed in these texts".

@@ -6,8 +6,8 @@ each new line must be a real defect of that report (see SOURCES.md of the corpus
 """
 
 import pytest
-
 from conftest import GOLDEN, check_golden, shared_files
+
 from reportlint import lint_file
 
 CORPUS = shared_files("corpus") + shared_files("seeds")

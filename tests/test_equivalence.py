@@ -6,10 +6,10 @@ GBK web page; Word and web diagnostics add where to find them in the original.""
 import codecs
 
 import pytest
-from click.testing import CliRunner
-
 from builders import docx_bytes, html_page
+from click.testing import CliRunner
 from conftest import SEED
+
 from reportlint import lint_file
 from reportlint.cli import main
 

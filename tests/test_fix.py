@@ -5,8 +5,8 @@ import codecs
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SEED
+
 from reportlint.cli import main
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -105,7 +105,7 @@ def test_fix_respects_suppressions(tmp_path):
 
 def test_unreadable_file_is_not_touched(tmp_path):
     draft = tmp_path / "draft.txt"
-    data = "楚雄".encode("utf-8") + b"\x80\xff"
+    data = "楚雄".encode() + b"\x80\xff"
     draft.write_bytes(data)
     result = fix(draft)
     assert result.exit_code == 2

@@ -7,8 +7,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import GOLDEN, ROOT, check_golden
+
 from reportlint.cli import main
 
 FILES = ["fixtures/seed-chuxiong-sci-tech-2016.txt", "fixtures/clean-free-2016.txt"]

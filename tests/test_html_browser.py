@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, SEED
+
 from reportlint import lint_file
 
 CHROMIUM = Path("/usr/bin/chromium")

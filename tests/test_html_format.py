@@ -7,8 +7,8 @@ from collections import Counter, defaultdict
 from html.parser import HTMLParser
 
 from click.testing import CliRunner
-
 from conftest import FIXTURES, GOLDEN, ROOT, SEED, check_golden
+
 from reportlint.cli import main
 from reportlint.diagnostic import Diagnostic, Severity
 from reportlint.formatters import html

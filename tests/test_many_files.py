@@ -6,8 +6,8 @@ import shutil
 import subprocess
 
 from click.testing import CliRunner
-
 from conftest import FIXTURES, SEED, require_shared
+
 from reportlint.cli import main
 
 

@@ -2,8 +2,8 @@
 found, and ordinary constructions raise no false alarm."""
 
 import pytest
-
 from conftest import SHARED
+
 from reportlint import lint_text
 from reportlint.facts import Facts
 from reportlint.parser import parse

@@ -4,8 +4,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-
 from conftest import SEED
+
 from reportlint.facts import Facts
 from reportlint.numbers import find_date_mentions, find_periods, find_quantities, first_full_date
 from reportlint.parser import parse

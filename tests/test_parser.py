@@ -1,7 +1,7 @@
 import pytest
 from click.testing import CliRunner
-
 from conftest import GOLDEN, SEED, check_golden, require_shared
+
 from reportlint.cli import main
 from reportlint.document import Paragraph, Table
 from reportlint.parser import parse

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import FIXTURES, ROOT, SEED
 
 PRE_COMMIT = os.path.join(os.path.dirname(sys.executable), "pre-commit")

@@ -2,8 +2,8 @@
 cumulative totals and text copied from one year to the next."""
 
 from click.testing import CliRunner
-
 from conftest import FIXTURES, require_shared
+
 from reportlint import lint_file, lint_text
 from reportlint.cli import main
 from reportlint.readers import read_source

@@ -2,8 +2,8 @@ import json
 from datetime import date
 
 import pytest
-
 from conftest import SEED, SHARED
+
 from reportlint.parser import parse
 from reportlint.profile import Body, Edition, Level, ProfileOverrides, infer_profile
 from reportlint.readers import read_source
@@ -27,7 +27,8 @@ def test_seed_profile():
 @pytest.mark.parametrize(
     ("title", "year", "agency", "body", "level", "edition"),
     [
-        ("2019年上海市人民政府办公厅政府信息公开工作年度报告", 2019, "上海市人民政府办公厅", "department", "province", Edition.STANDARD_2019),
+        ("2019年上海市人民政府办公厅政府信息公开工作年度报告", 2019, "上海市人民政府办公厅", "department", "province",
+         Edition.STANDARD_2019),
         ("沐阳县人民政府 2025 年 政府信息公开工作年度报告", 2025, "沐阳县人民政府", "government", "county", Edition.STANDARD_2021),
         ("福州市晋安区2016年政府信息公开工作年度报告", 2016, "福州市晋安区", "government", "county", Edition.FREE_2008),
         ("舒兰市市场监督管理局2016年政务信息公开年度报告", 2016, "舒兰市市场监督管理局", "department", "city", Edition.FREE_2008),
@@ -63,7 +64,8 @@ def test_untitled_corpus_reports_get_their_year():
     ("preamble", "agency", "body", "level"),
     [
         ("根据《条例》规定编制本报告。由杭州市上城区科学技术局编制。", "杭州市上城区科学技术局", "department", "county"),
-        ("本报告根据《条例》等文件要求，汇总平潭综合实验区各有关单位政府信息公开工作情况编制而成。", "平潭综合实验区", "government", "county"),
+        ("本报告根据《条例》等文件要求，汇总平潭综合实验区各有关单位政府信息公开工作情况编制而成。", "平潭综合实验区",
+         "government", "county"),
         ("如对本报告有任何疑问，请与平潭综合实验区管委会信息公开工作办公室联系（地址：平潭综合实验区管委会办公室）。",
          "平潭综合实验区管委会", "government", "county"),
         ("如对本报告有疑问,请与咸宁市审计局综合科联系(地址:湖北省咸宁市贺胜路366号)。", "咸宁市审计局", "department", "city"),

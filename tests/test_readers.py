@@ -6,10 +6,10 @@ import zipfile
 
 import docx
 import pytest
-from click.testing import CliRunner
-
 from builders import add_xml, docx_bytes, saved
+from click.testing import CliRunner
 from conftest import FIXTURES
+
 from reportlint import lint_file
 from reportlint.cli import main
 from reportlint.readers import read_source
@@ -233,7 +233,7 @@ def test_text_output_appends_the_location(tmp_path):
 
 
 def test_json_has_no_location_for_text_files(tmp_path):
-    path = write(tmp_path, "draft.txt", "某局2016年政府信息公开工作年度报告\n做好工作工作。".encode("utf-8"))
+    path = write(tmp_path, "draft.txt", "某局2016年政府信息公开工作年度报告\n做好工作工作。".encode())
     diagnostics = json.loads(run("--format", "json", path).output)["files"][0]["diagnostics"]
     assert diagnostics and all("location" not in d for d in diagnostics)
 

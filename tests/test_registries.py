@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
-
 from builders import docx_bytes, html_page
+from click.testing import CliRunner
 from conftest import ROOT
+
 from reportlint.cli import check, main
 from reportlint.config import Settings
 from reportlint.formatters import OUTPUT_FORMATS, renderer

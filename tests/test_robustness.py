@@ -9,18 +9,17 @@ from __future__ import annotations
 import io
 import zipfile
 
-
 import pytest
+from builders import docx_bytes
 from click.testing import CliRunner
+from conftest import SEED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builders import docx_bytes
-from conftest import SEED
 from reportlint import lint_text
-from reportlint.kinds.base import Kind
 from reportlint.cli import main
 from reportlint.diagnostic import Severity
+from reportlint.kinds.base import Kind
 from reportlint.linter import INTERNAL_ERROR, Linter
 from reportlint.readers import reader_for
 from reportlint.rules import Examples, Rule, load_rules

@@ -3,8 +3,8 @@
 import textwrap
 
 import pytest
-
 from conftest import EXAMPLE_RULE, ROOT
+
 from reportlint import lint_text
 from reportlint.rules import RuleError, load_pack, load_rules
 

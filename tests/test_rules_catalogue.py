@@ -20,7 +20,7 @@ FIXABLE = [rule for rule in RULES if rule.fixable]
 def test_ids_are_paths_and_unique():
     files = rule_files(builtin_rules_dir())
     assert [rule_id for rule_id, _ in files] == IDS
-    for rule, (rule_id, path) in zip(RULES, files):
+    for rule, (_, path) in zip(RULES, files):
         assert rule.path == path
         assert rule.id == ".".join(path.relative_to(builtin_rules_dir()).with_suffix("").parts)
 

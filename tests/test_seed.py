@@ -4,8 +4,8 @@ error with its span on the defect, and nothing else above info."""
 from collections import Counter
 
 import pytest
-
 from conftest import SEED
+
 from reportlint import lint_file
 from reportlint.readers import read_source
 

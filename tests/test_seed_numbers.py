@@ -2,8 +2,8 @@
 its figure with its severity, and nothing else from the numbers and facts rules."""
 
 import pytest
-
 from conftest import SEED
+
 from reportlint import lint_file
 from reportlint.readers import read_source
 

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FIXTURES
+
 from reportlint import lint_file, lint_text
 from reportlint.cli import main
 from reportlint.session import LintSession, SessionOptions

@@ -28,7 +28,7 @@ def test_decodes_each_encoding_to_the_same_text(data, encoding, bom):
 
 def test_undecodable_bytes_name_the_file():
     with pytest.raises(SourceError) as error:
-        read_text("报告".encode("utf-8") + b"\x80\xff not text", "bad.txt")
+        read_text("报告".encode() + b"\x80\xff not text", "bad.txt")
     message = str(error.value)
     assert message.startswith("bad.txt: ") and "\n" not in message
 

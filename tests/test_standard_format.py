@@ -3,8 +3,8 @@ with table, text-versus-table and structure errors give exactly the expected
 ones, each on the offending cell, figure or heading."""
 
 import pytest
-
 from conftest import FIXTURES, require_shared
+
 from reportlint import lint_file, lint_text
 from reportlint.readers import read_source
 

@@ -5,8 +5,8 @@ import json
 import shutil
 
 from click.testing import CliRunner
-
 from conftest import SEED
+
 from reportlint.cli import main
 
 DRAFT = """\

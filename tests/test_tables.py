@@ -4,8 +4,8 @@ readers' tables and glued web text into the schema of the report's edition."""
 from decimal import Decimal
 
 import pytest
-
 from conftest import FIXTURES, require_shared
+
 from reportlint import lint_file, lint_text
 from reportlint.facts import Facts
 from reportlint.parser import parse

@@ -2,8 +2,8 @@
 writes, and how rules that look at the same marks divide the work."""
 
 import pytest
-
 from conftest import FIXTURES
+
 from reportlint import lint_file, lint_text
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Sequence
 
 from ..linter import FileResult
 from ..rules import Rule
@@ -23,7 +22,7 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
             # identical findings are told apart by their order.
             key = (d.path, d.rule, d.fingerprint)
             seen[key] += 1
-            unique = hashlib.sha256(f"{d.path}\0{d.fingerprint}\0{seen[key]}".encode("utf-8")).hexdigest()[:32]
+            unique = hashlib.sha256(f"{d.path}\0{d.fingerprint}\0{seen[key]}".encode()).hexdigest()[:32]
             issues.append({
                 "description": d.message,
                 "check_name": d.rule,

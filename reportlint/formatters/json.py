@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import json
 from collections import Counter
+from collections.abc import Sequence
 
 from ..linter import FileResult
 from ..rules import Rule

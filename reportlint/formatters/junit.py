@@ -5,7 +5,6 @@ clean file."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from xml.etree import ElementTree as ET
 
 from ..linter import FileResult

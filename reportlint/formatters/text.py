@@ -8,10 +8,9 @@ columns count in.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 
 from ..diagnostic import Diagnostic, Severity
 from ..linter import FileResult

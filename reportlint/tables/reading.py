@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..document import Span
 from ..profile import Edition, Profile
-from .model import RowSpec, StatTable, TableCell, TableLayout, TableSchema, Tables, Unreadable
+from .model import RowSpec, StatTable, TableCell, TableLayout, Tables, TableSchema, Unreadable
 from .schemas import LAYOUTS
 
 

@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from ...diagnostic import Finding
 from ...document import Paragraph, Section, Span
 from ...facts import Facts
-from ...text.numerals import chinese_count_value
 from ...patterns import RuleMatch, compile_pattern
 from ...text.chars import DIGITS, ORDINAL_CHARS
+from ...text.numerals import chinese_count_value
 from ..base import Kind
 from ..options import Patterns
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ...document import Document, Heading, Paragraph, Span
 from ...text.chars import ORDINAL_CHARS
+
 _COUNT = f"[0-9{ORDINAL_CHARS}]+个?部分"
 _LIST = re.compile(
     r"(?:全文|报告)(?:全文)?(?:主要)?(?:内容)?(?:包括|由|分为|共分为?" + _COUNT + r")[：:]?"
