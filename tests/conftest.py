@@ -38,6 +38,20 @@ examples:
 UPDATE_GOLDEN = os.environ.get("REPORTLINT_UPDATE_GOLDEN") == "1"
 
 
+# Tests are grouped by what they test (unit/, rules/, integration/, browser/,
+# corpus/); a folder's tests carry its marker, so that `-m "not browser"` or
+# `-m "not corpus"` leaves them out. Tests elsewhere that read ../shared are
+# marked `corpus` one by one.
+_FOLDER_MARKERS = {"browser": "browser", "corpus": "corpus"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        folder = Path(str(item.fspath)).parent.name
+        if folder in _FOLDER_MARKERS:
+            item.add_marker(_FOLDER_MARKERS[folder])
+
+
 def shared_files(folder: str) -> list[Path]:
     """The .txt files of ../shared/<folder>, or [] when it is absent."""
     directory = SHARED / folder

@@ -52,6 +52,7 @@ def assert_sound(diagnostics, text: str) -> None:
         assert (diagnostic.end_line, diagnostic.end_column) >= (diagnostic.line, diagnostic.column)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(report_text)
 def test_report_like_text_never_breaks_a_rule(text):
@@ -62,6 +63,7 @@ def test_report_like_text_never_breaks_a_rule(text):
     assert_sound(lint_text(text), text)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.sampled_from([".txt", ".md", ".html", ".docx"]), st.binary(max_size=3000))
 def test_random_bytes_are_read_or_refused_by_every_reader(suffix, data):
@@ -81,6 +83,7 @@ MARKUP = [
 ]
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.lists(st.one_of(st.sampled_from(MARKUP), st.sampled_from(PIECES), st.text(max_size=8)), max_size=80))
 def test_random_markup_is_read_as_a_web_page(pieces):
@@ -95,6 +98,7 @@ def test_random_markup_is_read_as_a_web_page(pieces):
 VALID_DOCX = docx_bytes(SEED_LINES[:8], tables=[[["指标", "数量"], ["主动公开", "183"]]])
 
 
+@pytest.mark.slow
 @FUZZ
 @given(
     st.integers(0, len(VALID_DOCX)),
@@ -113,6 +117,7 @@ def test_truncated_and_corrupted_docx_is_read_or_refused(length, flips):
     assert_sound(Linter(RULES).lint(source).diagnostics, source.text)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(st.sampled_from([".txt", ".md", ".html", ".docx", ".doc", ""]), st.binary(max_size=500))
 def test_the_command_line_never_shows_a_traceback(tmp_path_factory, suffix, data):
@@ -125,6 +130,7 @@ def test_the_command_line_never_shows_a_traceback(tmp_path_factory, suffix, data
         assert len(errors) == 1 and str(path) in errors[0]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [

@@ -10,6 +10,9 @@ import sys
 import pytest
 from conftest import FIXTURES, ROOT, SEED
 
+# pre-commit builds an environment of its own from the checkout: seconds per test.
+pytestmark = [pytest.mark.precommit, pytest.mark.slow]
+
 PRE_COMMIT = os.path.join(os.path.dirname(sys.executable), "pre-commit")
 
 

@@ -144,6 +144,7 @@ def test_the_2019_format_numbers_its_parts_the_same_way():
                      ("structure.heading-numbering", 6)]
 
 
+@pytest.mark.corpus
 def test_corpus_01_narrative_mismatches_are_reported():
     """SOURCES.md: 258 and 265 against the table, 均获维持 with cases pending;
     the percentages against the text's own total are the numbers.* rules'."""
@@ -159,6 +160,7 @@ def test_corpus_01_narrative_mismatches_are_reported():
         assert expected in found
 
 
+@pytest.mark.corpus
 def test_corpus_16_natural_persons_against_the_table():
     path = [p for p in require_shared("corpus") if p.name.startswith("16_")][0]
     found = [d for d in lint_file(path) if d.rule == "tables.text-applicants"]

@@ -194,6 +194,7 @@ def test_publication_date_in_the_configuration(tmp_path):
     assert result.exit_code == 2 and "profile.published: 应为日期" in result.output
 
 
+@pytest.mark.corpus
 def test_corpus_05_is_late_once_its_publication_date_is_known(tmp_path):
     corpus = {path.name: path for path in shared_files("corpus")}
     if "05_pingtan-2011.txt" not in corpus:

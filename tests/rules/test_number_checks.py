@@ -112,6 +112,7 @@ def test_units_of_different_kinds_never_add_up():
 # -- the known defects of the real reports (../shared/corpus/SOURCES.md) -------------------
 
 
+@pytest.mark.corpus
 def test_corpus_06_parts_categories_and_share():
     text = corpus("06_pingtan-2012.txt")
     (exceed,) = found(text, "numbers.parts-exceed-total")
@@ -123,21 +124,25 @@ def test_corpus_06_parts_categories_and_share():
     assert len(found(text, "numbers.statistics-period")) == 2  # 截至12月14日, twice
 
 
+@pytest.mark.corpus
 def test_corpus_07_rate():
     (rate,) = found(corpus("07_pingtan-dishuiju-2013.txt"), "numbers.rate")
     assert "办结171件÷受理117件≈146.2%" in rate.message and "100%" in rate.message
 
 
+@pytest.mark.corpus
 def test_corpus_07_city_wide_self_reference_in_a_district_report():
     (wrong,) = found(corpus("07_pingtan-dishuiju-2013.txt"), "facts.self-reference")
     assert "全市" in wrong.message
 
 
+@pytest.mark.corpus
 def test_corpus_08_categories_exceed_the_total_stated_earlier():
     (exceed,) = found(corpus("08_pingtan-2014.txt"), "numbers.parts-exceed-total")
     assert "各分项合计2641条，超过总数2543条" in exceed.message
 
 
+@pytest.mark.corpus
 def test_corpus_05_late_publication_and_county_self_reference():
     text = corpus("05_pingtan-2011.txt")
     (county,) = found(text, "facts.self-reference")
@@ -148,6 +153,7 @@ def test_corpus_05_late_publication_and_county_self_reference():
     assert found("发布日期：2012-03-30\n" + text, "facts.publication-deadline") == []
 
 
+@pytest.mark.corpus
 def test_corpus_01_shares_of_the_answered_requests():
     shares = {d.message for d in found(corpus("01_shanghai-govoffice-2019.txt"), "numbers.share-of-total")}
     assert shares == {

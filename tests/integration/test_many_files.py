@@ -5,6 +5,7 @@ import json
 import shutil
 import subprocess
 
+import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES, SEED, require_shared
 
@@ -16,6 +17,8 @@ def listed(*args):
     return [f["path"] for f in json.loads(result.stdout)["files"]]
 
 
+@pytest.mark.slow
+@pytest.mark.corpus
 def test_parallel_output_is_identical_to_serial_on_the_corpus():
     corpus = require_shared("corpus")
     folder = str(corpus[0].parent)

@@ -1,6 +1,7 @@
 """Last year's report (--previous): carried-over requests, documents in force,
 cumulative totals and text copied from one year to the next."""
 
+import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES, require_shared
 
@@ -71,6 +72,7 @@ def test_the_command_line_takes_previous_for_one_draft_only():
     assert result.exit_code == 2 and "missing.txt" in result.output
 
 
+@pytest.mark.corpus
 def test_pre_2019_cumulative_totals_continue():
     corpus = {path.name[:2]: path for path in require_shared("corpus")}
     found = [d for d in lint_file(corpus["06"], previous=corpus["05"]) if d.rule == "previous.cumulative"]

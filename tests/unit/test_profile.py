@@ -51,6 +51,7 @@ def test_edition_from_content_when_no_year_is_found():
     assert profile_of("根据国办公开办函〔2019〕60号编制。").edition == Edition.STANDARD_2019
 
 
+@pytest.mark.corpus
 def test_untitled_corpus_reports_get_their_year():
     files = {path.name: path for path in sorted((SHARED / "corpus").glob("*.txt"))}
     if not files:
@@ -103,6 +104,7 @@ def test_level_of_names_with_place_like_words(title, level):
     assert profile_of(title + "\n一、概述\n").level == level
 
 
+@pytest.mark.corpus
 def test_untitled_corpus_reports_get_their_agency():
     files = {path.name: path for path in sorted((SHARED / "corpus").glob("*.txt"))}
     if not files:

@@ -20,6 +20,7 @@ def test_seed_tree_golden():
     check_golden(GOLDEN / "seed-tree.txt", result.output.replace(str(SEED), "SEED"))
 
 
+@pytest.mark.corpus
 def test_every_real_report_parses_with_an_outline():
     for path in require_shared("corpus") + require_shared("seeds"):
         document = parse(read_source(path))
@@ -123,6 +124,7 @@ def test_every_paragraph_text_is_its_span():
             assert document.text[sentence.span.start:sentence.span.end] == sentence.text
 
 
+@pytest.mark.slow
 def test_a_huge_flattened_line_parses():
     text = "一、概述 2016年，我局认真贯彻《条例》，扎实推进工作。" * 20000
     document = parse(from_text(text))

@@ -190,6 +190,7 @@ def corpus(name):
     return files[0]
 
 
+@pytest.mark.corpus
 def test_corpus_01_tables_are_read_and_table_3_balances():
     path = corpus("01_")
     tables = tables_of(read_source(path))
@@ -203,6 +204,7 @@ def test_corpus_01_tables_are_read_and_table_3_balances():
     assert not rules & {"tables.applications-balance", "tables.results-total", "tables.applicant-total"}
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("name", ["15_", "16_", "18_"])
 def test_flattened_corpus_tables_give_no_table_errors(name):
     """Glued tables are read where the digits allow one reading and reported as
@@ -216,6 +218,7 @@ def test_flattened_corpus_tables_give_no_table_errors(name):
     assert [d.severity.value for d in diagnostics if d.rule == "tables.unreadable"] == ["info"]
 
 
+@pytest.mark.corpus
 def test_corpus_16_table_3_is_read_whole():
     source = read_source(corpus("16_"))
     table3 = tables_of(source).get("表三")
@@ -224,6 +227,7 @@ def test_corpus_16_table_3_is_read_whole():
     assert natural.value == 71 and source.text[natural.span.start:natural.span.end] == "71"
 
 
+@pytest.mark.corpus
 def test_every_real_report_reads_without_error():
     for path in require_shared("corpus") + require_shared("seeds"):
         tables_of(read_source(path))
