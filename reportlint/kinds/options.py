@@ -33,7 +33,7 @@ class OptionError(ValueError):
         self.key = key
 
 
-class _Invalid(ValueError):
+class InvalidValue(ValueError):
     """A value that is not of its option's type; the option's key is added later."""
 
 
@@ -75,7 +75,7 @@ def parse_options(declared: Mapping[str, Option], raw: Mapping[str, Any],
             continue
         try:
             parsed[key] = option.parse(value, ChainMap(parsed, context or {}))
-        except _Invalid as error:
+        except InvalidValue as error:
             raise OptionError(key, str(error)) from None
     return parsed
 
@@ -94,9 +94,9 @@ class Text(Option):
 
     def parse(self, value, parsed):
         if not isinstance(value, str) or not value.strip():
-            raise _Invalid("应为非空字符串")
+            raise InvalidValue("应为非空字符串")
         if self.choices is not None and value not in self.choices:
-            raise _Invalid(f"应为以下之一：{'、'.join(self.choices)}")
+            raise InvalidValue(f"应为以下之一：{'、'.join(self.choices)}")
         return value
 
 
@@ -108,7 +108,7 @@ class Flag(Option):
 
     def parse(self, value, parsed):
         if not isinstance(value, bool):
-            raise _Invalid("应为 true 或 false")
+            raise InvalidValue("应为 true 或 false")
         return value
 
 
@@ -123,11 +123,11 @@ class Integer(Option):
 
     def parse(self, value, parsed):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise _Invalid("应为整数")
+            raise InvalidValue("应为整数")
         if self.minimum is not None and value < self.minimum:
-            raise _Invalid(f"应不小于 {self.minimum}")
+            raise InvalidValue(f"应不小于 {self.minimum}")
         if self.at_least is not None and value < parsed[self.at_least]:
-            raise _Invalid(f"应不小于 {self.at_least}")
+            raise InvalidValue(f"应不小于 {self.at_least}")
         return value
 
 
@@ -138,7 +138,7 @@ class Ratio(Option):
 
     def parse(self, value, parsed):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
-            raise _Invalid("应为 0 到 1 之间的比例（如 0.8）")
+            raise InvalidValue("应为 0 到 1 之间的比例（如 0.8）")
         return value
 
 
@@ -151,18 +151,18 @@ class MonthDay(Option):
     def parse(self, value, parsed):
         match = self._FORMAT.fullmatch(str(value))
         if not match or not 1 <= int(match["month"]) <= 12 or not 1 <= int(match["day"]) <= 31:
-            raise _Invalid("日期应写作 MM-DD")
+            raise InvalidValue("日期应写作 MM-DD")
         return int(match["month"]), int(match["day"])
 
 
 # -- strings and patterns -------------------------------------------------------------
 
 
-def _strings(value: Any, *, non_empty: bool = True) -> tuple[str, ...]:
+def string_list(value: Any, *, non_empty: bool = True) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise _Invalid("应为非空字符串的列表")
+        raise InvalidValue("应为非空字符串的列表")
     if non_empty and not value:
-        raise _Invalid("不能为空列表")
+        raise InvalidValue("不能为空列表")
     return tuple(value)
 
 
@@ -176,11 +176,11 @@ class Strings(Option):
         self.choices = choices
 
     def parse(self, value, parsed):
-        items = _strings(value)
+        items = string_list(value)
         if self.choices is not None:
             unknown = [item for item in items if item not in self.choices]
             if unknown:
-                raise _Invalid(f"未知的值“{unknown[0]}”，应为：{'、'.join(self.choices)}")
+                raise InvalidValue(f"未知的值“{unknown[0]}”，应为：{'、'.join(self.choices)}")
         return items
 
 
@@ -191,11 +191,11 @@ class Pattern(Option):
 
     def parse(self, value, parsed):
         if not isinstance(value, str) or not value:
-            raise _Invalid("应为非空的正则表达式")
+            raise InvalidValue("应为非空的正则表达式")
         try:
             return compile_pattern(value)
         except PatternError as error:
-            raise _Invalid(str(error)) from None
+            raise InvalidValue(str(error)) from None
 
 
 class Patterns(Option):
@@ -209,11 +209,11 @@ class Patterns(Option):
         self.ignorecase = ignorecase
 
     def parse(self, value, parsed):
-        patterns = _strings(value)
+        patterns = string_list(value)
         try:
             return compile_alternatives(list(patterns), ignorecase=bool(self.ignorecase and parsed[self.ignorecase]))
         except PatternError as error:
-            raise _Invalid(str(error)) from None
+            raise InvalidValue(str(error)) from None
 
 
 class Swap(Option):
@@ -229,10 +229,10 @@ class Swap(Option):
 
     def parse(self, value, parsed):
         if not isinstance(value, dict) or not value:
-            raise _Invalid("应为非空的映射（错误写法: 正确写法）")
+            raise InvalidValue("应为非空的映射（错误写法: 正确写法）")
         for wrong, right in value.items():
             if not isinstance(wrong, str) or not wrong or not isinstance(right, str):
-                raise _Invalid(f"“{wrong}”：错误写法和正确写法都应为字符串")
+                raise InvalidValue(f"“{wrong}”：错误写法和正确写法都应为字符串")
         ignorecase = bool(self.ignorecase and parsed[self.ignorecase])
         # One combined pattern; each alternative is a named group, so the
         # alternative that matched is match.lastgroup.
@@ -244,8 +244,8 @@ class Swap(Option):
                 try:
                     compile_pattern(wrong, ignorecase=ignorecase)
                 except PatternError as error:
-                    raise _Invalid(f"“{wrong}”：{error}") from None
-            raise _Invalid(str(combined_error)) from None
+                    raise InvalidValue(f"“{wrong}”：{error}") from None
+            raise InvalidValue(str(combined_error)) from None
         return Swaps(pattern, tuple(value), tuple(value.values()), ignorecase)
 
 
@@ -283,7 +283,7 @@ class Groups(Option):
             isinstance(group, list) and len(group) >= 2 and all(isinstance(item, str) and item for item in group)
             for group in value
         ):
-            raise _Invalid(f"每一组应为至少两个非空字符串，如 {self.example}")
+            raise InvalidValue(f"每一组应为至少两个非空字符串，如 {self.example}")
         return tuple(tuple(group) for group in value)
 
 
@@ -305,15 +305,15 @@ class Editions(Option):
         if self.of is None:
             return frozenset(Strings(choices=tuple(Edition)).parse(value, parsed))
         if not isinstance(value, dict) or not value:
-            raise _Invalid(f"应为以版式为键的映射，版式为：{'、'.join(Edition)}")
+            raise InvalidValue(f"应为以版式为键的映射，版式为：{'、'.join(Edition)}")
         result = {}
         for edition, item in value.items():
             if Edition.parse(edition) is None:
-                raise _Invalid(f"未知的版式“{edition}”，应为：{'、'.join(Edition)}")
+                raise InvalidValue(f"未知的版式“{edition}”，应为：{'、'.join(Edition)}")
             try:
                 result[edition] = self.of.parse(item, parsed)
-            except _Invalid as error:
-                raise _Invalid(f"{edition}：{error}") from None
+            except InvalidValue as error:
+                raise InvalidValue(f"{edition}：{error}") from None
         return result
 
 
@@ -335,114 +335,8 @@ class HeadingLevels(Option):
         if not isinstance(value, list) or not value or not all(
             isinstance(level, int) and not isinstance(level, bool) and 1 <= level <= 4 for level in value
         ):
-            raise _Invalid("应为 1 到 4 的整数列表（1：一、，2：（一），3：1.，4：（1））")
+            raise InvalidValue("应为 1 到 4 的整数列表（1：一、，2：（一），3：1.，4：（1））")
         return frozenset(value)
-
-
-class TableNames(Option):
-    """A list of the statistics tables (表二, 表三, 表四, 统计表); by default all."""
-
-    type_name = "表名列表"
-
-    def __init__(self, **kwargs) -> None:
-        from ..tables import SCHEMA_KEYS
-
-        super().__init__(default=SCHEMA_KEYS, **kwargs)
-
-    def parse(self, value, parsed):
-        from ..tables import SCHEMA_KEYS
-
-        return Strings(choices=SCHEMA_KEYS).parse(value, parsed)
-
-
-def _table_names(table: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The row and the column names a term of ``table`` may use, in any edition:
-    keys and the schema's named groups (a group may stand on either axis)."""
-    from ..tables import SCHEMAS
-
-    schemas = SCHEMAS[table]
-    groups = {name for schema in schemas for name in schema.groups}
-    rows = {row.key for schema in schemas for row in schema.rows} | groups
-    columns = {column for schema in schemas for column in schema.column_keys} | groups
-    return frozenset(rows), frozenset(columns)
-
-
-def _check_name(name: str, known: frozenset[str], table: str, what: str) -> None:
-    if name not in known:
-        raise _Invalid(f"{table}没有{what}“{name}”，可用：{'、'.join(sorted(known))}")
-
-
-class TableTerms(Option):
-    """Cells of the rule's ``table`` written ``行.列`` ("本年新收.总计"); a row or
-    column may be a group of the table's schema ("法人或其他组织", "不予公开") and
-    the row ``*`` is every row. A list of terms, or with ``single`` one term;
-    parsed to (row, column) pairs. A name the table's schema does not have is
-    an error."""
-
-    type_name = "单元格（行.列）"
-
-    def __init__(self, *, single: bool = False, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.single = single
-
-    def parse(self, value, parsed):
-        rows, columns = _table_names(parsed["table"])
-        if self.single:
-            return self._term(value, parsed["table"], rows, columns)
-        if not isinstance(value, list) or not value:
-            raise _Invalid("应为单元格（行.列）的非空列表")
-        return tuple(self._term(term, parsed["table"], rows, columns) for term in value)
-
-    @staticmethod
-    def _term(term: Any, table: str, rows: frozenset[str], columns: frozenset[str]) -> tuple[str, str]:
-        if not isinstance(term, str) or term.count(".") != 1 or not all(term.split(".")):
-            raise _Invalid(f"单元格应写作“行.列”，如“本年新收.总计”，此处为“{term}”")
-        row, column = term.split(".")
-        if row != "*":
-            _check_name(row, rows, table, "行")
-        _check_name(column, columns, table, "列")
-        return row, column
-
-
-class TableLines(Option):
-    """The terms of an identity checked ``for_each`` row or column of the rule's
-    ``table``: columns (``for_each: row``) or rows (``for_each: column``), or
-    groups of them; with ``signed``, a name may be written ``-X`` (subtracted)
-    or ``上年.X`` (last year's report). With ``instances``, the rows or columns
-    the identity is checked in, instead. A name the table's schema does not have
-    is an error."""
-
-    type_name = "行或列的列表"
-    PREVIOUS = "上年."
-
-    def __init__(self, *, signed: bool = False, instances: bool = False, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.signed = signed
-        self.instances = instances
-
-    def parse(self, value, parsed):
-        items = _strings(value)
-        table = parsed["table"]
-        rows, columns = _table_names(table)
-        by_row = (parsed["for_each"] == "row") != self.instances
-        for item in items:
-            name = item.lstrip("-").strip().removeprefix(self.PREVIOUS) if self.signed else item
-            _check_name(name, columns if by_row else rows, table, "列" if by_row else "行")
-        return items
-
-
-class TableRows(Option):
-    """Rows of the tables named by the rule's ``tables``."""
-
-    type_name = "行的列表"
-
-    def parse(self, value, parsed):
-        items = _strings(value)
-        for table in parsed["tables"]:
-            rows, _ = _table_names(table)
-            for item in items:
-                _check_name(item, rows, table, "行")
-        return items
 
 
 class Record(Option):
@@ -457,11 +351,11 @@ class Record(Option):
 
     def parse(self, value, parsed):
         if not isinstance(value, dict):
-            raise _Invalid(f"应为含 {'、'.join(self.fields)} 的映射")
+            raise InvalidValue(f"应为含 {'、'.join(self.fields)} 的映射")
         try:
             return parse_options(self.fields, value, parsed)
         except OptionError as error:
-            raise _Invalid(f"{error.key}：{error}") from None
+            raise InvalidValue(f"{error.key}：{error}") from None
 
 
 class Records(Option):
@@ -475,11 +369,11 @@ class Records(Option):
 
     def parse(self, value, parsed):
         if not isinstance(value, list) or not value:
-            raise _Invalid("应为非空列表")
+            raise InvalidValue("应为非空列表")
         records = []
         for index, item in enumerate(value, 1):
             try:
                 records.append(self.record.parse(item, parsed))
-            except _Invalid as error:
-                raise _Invalid(f"第 {index} 项：{error}") from None
+            except InvalidValue as error:
+                raise InvalidValue(f"第 {index} 项：{error}") from None
         return tuple(records)

@@ -31,7 +31,8 @@ from ...diagnostic import Finding
 from ...facts import Facts
 from ...tables import BLANK, INVALID, SCHEMA_KEYS, StatTable, TableCell
 from ..base import Kind
-from ..options import TableLines, Text
+from ..options import Text
+from ..table_options import TableLines
 
 PREVIOUS = TableLines.PREVIOUS
 # Groups with more members than this show as one figure in messages.

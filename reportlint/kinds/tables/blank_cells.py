@@ -10,7 +10,7 @@ from ...diagnostic import Finding
 from ...facts import Facts
 from ...tables import BLANK
 from ..base import Kind
-from ..options import TableNames
+from ..table_options import TableNames
 
 
 class BlankCells(Kind):

@@ -9,7 +9,7 @@ from ...diagnostic import Finding
 from ...facts import Facts
 from ...tables import AMOUNT, CHANGE, INVALID
 from ..base import Kind
-from ..options import TableNames
+from ..table_options import TableNames
 
 _EXPECTED = {AMOUNT: "金额数字", CHANGE: "整数"}
 

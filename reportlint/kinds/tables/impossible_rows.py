@@ -12,7 +12,8 @@ from ...facts import Facts
 from ...profile import Level
 from ...tables import NUMBER, StatTable
 from ..base import Kind
-from ..options import Levels, TableNames, TableRows
+from ..options import Levels
+from ..table_options import TableNames, TableRows
 
 
 class ImpossibleRows(Kind):

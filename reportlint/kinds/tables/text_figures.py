@@ -24,7 +24,8 @@ from ...facts import Facts
 from ...numbers import Quantity, plain
 from ...tables import SCHEMA_KEYS, StatTable
 from ..base import Kind
-from ..options import Integer, Pattern, Records, Strings, TableTerms, Text
+from ..options import Integer, Pattern, Records, Strings, Text
+from ..table_options import TableTerms
 from ._narrative import COUNT_UNITS, TOTAL, Paragraphs, cells_sum
 
 _CARRIED_OVER_SAID = ("含上年", "包括上年", "含上年度", "包括上年度", "含结转")

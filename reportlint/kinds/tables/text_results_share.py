@@ -13,7 +13,8 @@ from ...facts import Facts
 from ...numbers import plain
 from ...tables import SCHEMA_KEYS
 from ..base import Kind
-from ..options import Pattern, TableTerms, Text
+from ..options import Pattern, Text
+from ..table_options import TableTerms
 from ._narrative import COUNT_UNITS, Paragraphs, cells_sum
 
 

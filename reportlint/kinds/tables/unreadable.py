@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ...diagnostic import Finding
 from ...facts import Facts
 from ..base import Kind
-from ..options import TableNames
+from ..table_options import TableNames
 
 
 class Unreadable(Kind):
