@@ -13,10 +13,14 @@ character pairs of one occur in the other, once the words every part shares
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...diagnostic import Finding
 from ...document import Document, Heading, Paragraph, Span
+from ...facts import Facts
 from ...text.chars import ORDINAL_CHARS
+from ..base import Kind
 
 _COUNT = f"[0-9{ORDINAL_CHARS}]+个?部分"
 _LIST = re.compile(
@@ -41,6 +45,18 @@ _SIMILAR = 0.5
 class Part:
     name: str
     span: Span
+
+
+class PreambleListCheck(Kind):
+    """A check of the preamble's list of parts, when the preamble has one."""
+
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        found = listed_parts(facts.document)
+        if found is not None:
+            yield from self.check_parts(facts.document, *found)
+
+    def check_parts(self, document: Document, list_span: Span, parts: list[Part]) -> Iterator[Finding]:
+        raise NotImplementedError
 
 
 def listed_parts(document: Document) -> tuple[Span, list[Part]] | None:

@@ -11,24 +11,18 @@ import re
 from collections.abc import Iterator
 
 from ...diagnostic import Finding
-from ...facts import Facts
-from ..base import Kind
-from ._preamble import listed_parts, present
+from ...document import Document, Span
+from ._preamble import Part, PreambleListCheck, present
 
 # A complete text ends with a sentence, a date or a table's last figure.
 _COMPLETE_END = re.compile(r"(?:[。！？!?][”’」』》〉）)]*|[0-9]|日)\s*$")
 
 
-class PreambleMissingPart(Kind):
+class PreambleMissingPart(PreambleListCheck):
     name = "structure.preamble_missing_part"
     message_args = frozenset({"parts", "count"})
 
-    def check(self, facts: Facts) -> Iterator[Finding]:
-        document = facts.document
-        found = listed_parts(document)
-        if found is None:
-            return
-        list_span, parts = found
+    def check_parts(self, document: Document, list_span: Span, parts: list[Part]) -> Iterator[Finding]:
         headings = [section.heading for section in document.sections if section.level == 1]
         after_preamble = document.text[list_span.end:]
         shown = [present(part, headings, after_preamble) for part in parts]

@@ -6,21 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostic import Finding
-from ...facts import Facts
-from ..base import Kind
-from ._preamble import listed_parts, similar
+from ...document import Document, Span
+from ._preamble import Part, PreambleListCheck, similar
 
 
-class PreambleUnlistedPart(Kind):
+class PreambleUnlistedPart(PreambleListCheck):
     name = "structure.preamble_unlisted_part"
     message_args = frozenset({"heading", "parts"})
 
-    def check(self, facts: Facts) -> Iterator[Finding]:
-        document = facts.document
-        found = listed_parts(document)
-        if found is None:
-            return
-        _, parts = found
+    def check_parts(self, document: Document, list_span: Span, parts: list[Part]) -> Iterator[Finding]:
         listed = "、".join(part.name for part in parts)
         for section in document.sections:
             heading = section.heading
