@@ -31,11 +31,25 @@ class SourceError(Exception):
     """A file that cannot be read or decoded. The message names the file."""
 
 
+@dataclass(frozen=True)
+class Location:
+    """Where a span of the extracted text is in the original, in words a person
+    follows there: the place ("第12段", "第2个表格第3行第4格", "网页源码第24行第106列")
+    and a short quote around the span to search for (Ctrl+F). Every output
+    format shows it the same way: ``str(location)``, the place and the quote in “”."""
+
+    place: str
+    quote: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.place}“{self.quote}”" if self.quote else self.place
+
+
 class Origin(Protocol):
     """A reader's map from spans of the extracted text back to the original."""
 
-    def locate(self, source: Source, start: int, end: int) -> str:
-        """Where the text from ``start`` to ``end`` is in the original, in words."""
+    def locate(self, source: Source, start: int, end: int) -> Location:
+        """Where the text from ``start`` to ``end`` is in the original."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +122,7 @@ class Source:
         end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
         return start, end
 
-    def location(self, start: int, end: int) -> str | None:
+    def location(self, start: int, end: int) -> Location | None:
         """The place of a span in the original, for formats whose lines are not
         the original's (Word, web pages); None for text files."""
         return self.origin.locate(self, start, end) if self.origin is not None else None
@@ -116,13 +130,12 @@ class Source:
 
 def quote(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
     """A short quote of ``text`` around a span, within ``bounds`` (a paragraph or
-    a cell), in “”, that a person can search for in the original ("" when the
-    span has no text around it)."""
+    a cell), that a person can search for in the original ("" when the span has
+    no text around it)."""
     low, high = bounds
     left = max(low, start - _EXCERPT_CONTEXT)
     right = min(high, max(end, start + 1) + _EXCERPT_CONTEXT, left + _EXCERPT_LENGTH)
-    excerpt = text[left:right].strip()
-    return f"“{excerpt}”" if excerpt else ""
+    return text[left:right].strip()
 
 
 def from_text(text: str, path: str = "<text>") -> Source:

@@ -19,7 +19,7 @@ import zipfile
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..source import Source, SourceError, quote
+from ..source import Location, Source, SourceError, quote
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -42,12 +42,12 @@ class DocxOrigin:
     ends: tuple[int, ...]
     labels: tuple[str, ...]
 
-    def locate(self, source: Source, start: int, end: int) -> str:
+    def locate(self, source: Source, start: int, end: int) -> Location:
         if not self.starts:
-            return "文档中没有文字"
+            return Location("文档中没有文字")
         index = max(0, bisect_right(self.starts, start) - 1)
         bounds = (self.starts[index], self.ends[index])
-        return self.labels[index] + quote(source.text, start, end, bounds)
+        return Location(self.labels[index], quote(source.text, start, end, bounds))
 
 
 def refuse_binary_word(data: bytes, path: str, encoding: str | None = None) -> Source:
