@@ -54,13 +54,15 @@ class Origin(Protocol):
 
 @dataclass(frozen=True)
 class Comment:
-    """A comment of the original (Markdown ``<!-- … -->``), blanked out of the
-    text so no rule reads it; ``start``/``end`` are offsets into ``Source.text``.
-    Comments carry suppression directives."""
+    """A comment of the original, which carries suppression directives;
+    ``start``/``end`` are offsets into ``Source.text``. A Markdown or HTML
+    comment stands in the text (blanked out of it, so no rule reads it); an
+    ``anchored`` one — a Word comment — marks the span from ``start`` to ``end``."""
 
     text: str
     start: int
     end: int
+    anchored: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,10 @@ class Source:
     ``text`` has "\\n" newlines only; ``encoding``, ``bom`` and ``newline`` record
     how the original bytes were written, so that a fix can write them back alike.
     ``format`` names the reader (text, markdown, docx, html); ``origin`` is None
-    when lines and columns of ``text`` are those of the original file.
+    when lines and columns of ``text`` are those of the original file. The text
+    from ``margin_start`` on (whole lines) is printed beside the body, not in its
+    flow — a Word document's headers, footers and notes: the wording checks read
+    it, the outline and the numbers leave it out.
     """
 
     path: str
@@ -81,6 +86,7 @@ class Source:
     format: str = "text"
     origin: Origin | None = field(default=None, repr=False, compare=False)
     comments: tuple[Comment, ...] = ()
+    margin_start: int | None = None
     # Offsets in ``text`` of the "\n"s that were "\r\n" in the file, to map
     # positions back to the text as written (fixes edit that).
     crlf_offsets: tuple[int, ...] = field(default=(), repr=False, compare=False)

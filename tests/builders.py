@@ -5,26 +5,85 @@ from __future__ import annotations
 
 import html
 import io
+import re
 
 import docx
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 
 HEADING_MARKERS = tuple(f"{numeral}、" for numeral in "一二三四五六七八九十")
+W_NAMESPACE = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+# Typed numbers that Word's list numbering stands in for, each kind in a list of its own.
+_TYPED_NUMBER = re.compile(r"(?P<chapter>[一二三四五六七八九十]+、)|(?P<section>（[一二三四五六七八九十]+）)|(?P<item>\d+\.)")
+_WORD_LISTS = {"chapter": ("chineseCounting", "%1、"), "section": ("chineseCounting", "（%1）"), "item": ("decimal", "%1.")}
 
 
-def docx_bytes(lines: list[str], *, tables: list[list[list[str]]] = ()) -> bytes:
+def docx_bytes(lines: list[str], *, tables: list[list[list[str]]] = (), numbered: bool = False) -> bytes:
     """A .docx: the first line in the Title style, 一、 headings in Heading 1,
-    the rest as body paragraphs, then the tables."""
+    the rest as body paragraphs, then the tables. ``numbered``: the typed
+    numbers (一、 （一） 1.) are left out of the text and Word's list numbering
+    shows them instead, one list per kind, as an editor sets them up."""
     document = docx.Document()
     document.add_paragraph(lines[0], style="Title")
     for line in lines[1:]:
-        document.add_paragraph(line, style="Heading 1" if line.startswith(HEADING_MARKERS) else None)
+        typed = _TYPED_NUMBER.match(line) if numbered else None
+        paragraph = document.add_paragraph(line[typed.end():] if typed else line,
+                                           style="Heading 1" if line.startswith(HEADING_MARKERS) else None)
+        if typed:
+            word_list(document, paragraph, *_WORD_LISTS[typed.lastgroup], list_id=90 + list(_WORD_LISTS).index(typed.lastgroup))
     for rows in tables:
         table = document.add_table(rows=len(rows), cols=len(rows[0]))
         for row_index, row in enumerate(rows):
             for column_index, value in enumerate(row):
                 table.cell(row_index, column_index).text = value
     return saved(document)
+
+
+def word_list(document, paragraph, number_format: str, level_text: str, *, list_id: int, level: int = 0,
+              start: int = 1) -> None:
+    """Number ``paragraph`` with Word's list numbering: list ``list_id`` (made on
+    first use with one level of ``number_format`` and ``level_text``, "%1、")."""
+    numbering = document.part.numbering_part.element
+    if not numbering.xpath(f"./w:num[@w:numId='{list_id}']"):
+        levels = "".join(
+            f'<w:lvl w:ilvl="{index}"><w:start w:val="{start}"/><w:numFmt w:val="{number_format}"/>'
+            f'<w:lvlText w:val="{level_text.replace("%1", f"%{index + 1}")}"/></w:lvl>'
+            for index in range(level + 1)
+        )
+        definition = parse_xml(f'<w:abstractNum {W_NAMESPACE} w:abstractNumId="{list_id}">{levels}</w:abstractNum>')
+        instances = numbering.xpath("./w:num")
+        if instances:
+            instances[0].addprevious(definition)
+        else:
+            numbering.append(definition)
+        numbering.append(parse_xml(f'<w:num {W_NAMESPACE} w:numId="{list_id}"><w:abstractNumId w:val="{list_id}"/></w:num>'))
+    numbered = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numbered.get_or_add_ilvl().val = level
+    numbered.get_or_add_numId().val = list_id
+
+
+def add_footnote(document, paragraph, text: str) -> None:
+    """A footnote with ``text``, referenced at the end of ``paragraph`` (python-docx
+    makes none: the part is written as Word writes it)."""
+    from docx.opc.constants import CONTENT_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import XmlPart
+
+    try:
+        notes = document.part.part_related_by(RELATIONSHIP_TYPE.FOOTNOTES).element
+    except KeyError:
+        notes = parse_xml(
+            f'<w:footnotes {W_NAMESPACE}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+            '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+            "</w:r></w:p></w:footnote></w:footnotes>"
+        )
+        part = XmlPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, notes, document.part.package)
+        document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    number = len(notes.findall(qn("w:footnote"))) - 1
+    notes.append(parse_xml(f'<w:footnote {W_NAMESPACE} w:id="{number}"><w:p><w:r><w:footnoteRef/></w:r>'
+                           f'<w:r><w:t xml:space="preserve"> {html.escape(text)}</w:t></w:r></w:p></w:footnote>'))
+    paragraph._p.append(parse_xml(f'<w:r {W_NAMESPACE}><w:footnoteReference w:id="{number}"/></w:r>'))
 
 
 def saved(document) -> bytes:
