@@ -19,6 +19,11 @@ class Severity(str, Enum):
     def rank(self) -> int:
         return _RANKS[self]
 
+    @property
+    def label(self) -> str:
+        """The severity in Chinese: 错误, 警告, 提示."""
+        return _LABELS[self]
+
     @classmethod
     def parse(cls, value: str) -> Severity:
         try:
@@ -28,6 +33,7 @@ class Severity(str, Enum):
 
 
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_LABELS = {Severity.INFO: "提示", Severity.WARNING: "警告", Severity.ERROR: "错误"}
 
 
 # The longest quote a message or suggestion carries: findings stay small however

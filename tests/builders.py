@@ -107,6 +107,18 @@ def add_xml(paragraph, xml: str) -> None:
         paragraph._p.append(element)
 
 
+def text_box_xml(text: str) -> str:
+    """A run holding a text box with ``text``, as Word writes it: a drawing, and a
+    VML copy of the same box for old Word versions."""
+    content = f"<w:txbxContent><w:p><w:r><w:t>{html.escape(text)}</w:t></w:r></w:p></w:txbxContent>"
+    return (
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>'
+        f"<wps:wsp><wps:txbx>{content}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
 def html_page(lines: list[str], encoding: str = "gbk") -> bytes:
     """A published page: navigation, breadcrumb and footer around the report,
     one <p> per line, saved in ``encoding`` with character references for what

@@ -33,7 +33,7 @@ from ..linter import FileResult
 from ..rules import Rule
 from .text import summary as summary_sentence
 
-SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+SEVERITY_NAMES = {severity: severity.label for severity in Severity}
 # Severities from the most to the least serious: the order of counts and filters.
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 PREAMBLE_GROUP = "标题与前言"

@@ -66,8 +66,13 @@ def read_source(path: str | Path, *, encoding: str | None = None, name: str | No
     """Read a file (or standard input for "-") into a Source with the reader its
     extension calls for. ``name`` stands for the file in diagnostics and chooses
     the reader (``--stdin-filename``); ``encoding`` overrides detection."""
+    return reader_for(name or str(path))(read_bytes(path), name or str(path), encoding)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file, or of standard input for "-" (SourceError, naming the
+    file, when it cannot be read)."""
     path = str(path)
-    name = name or path
     try:
         data = sys.stdin.buffer.read() if path == STDIN_NAME else Path(path).read_bytes()
     except IsADirectoryError:
@@ -76,4 +81,4 @@ def read_source(path: str | Path, *, encoding: str | None = None, name: str | No
         raise SourceError(f"{path}: 文件不存在") from None
     except OSError as error:
         raise SourceError(f"{path}: 无法读取（{error.strerror}）") from None
-    return reader_for(name)(data, name, encoding)
+    return data

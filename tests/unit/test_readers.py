@@ -6,7 +6,7 @@ import zipfile
 
 import docx
 import pytest
-from builders import add_xml, docx_bytes, saved
+from builders import add_xml, docx_bytes, saved, text_box_xml
 from click.testing import CliRunner
 from conftest import FIXTURES
 
@@ -62,21 +62,11 @@ def test_a_docx_without_text_is_reported_as_such(tmp_path):
     assert {str(d.location) for d in diagnostics} == {"文档中没有文字"}
 
 
-TEXT_BOX = """
-<w:r><mc:AlternateContent>
-  <mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>
-    <wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>文本框里的占位符xx。</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>
-  </a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
-  <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框里的占位符xx。</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
-</mc:AlternateContent></w:r>
-"""
-
-
 def test_docx_text_boxes_content_controls_and_revisions(tmp_path):
     document = docx.Document()
     document.add_paragraph("某局2016年政府信息公开工作年度报告")
     anchor = document.add_paragraph("正文第一段。")
-    add_xml(anchor, TEXT_BOX)
+    add_xml(anchor, text_box_xml("文本框里的占位符xx。"))
     revised = document.add_paragraph("保留")
     add_xml(revised, '<w:del><w:r><w:delText>删去的文字</w:delText></w:r></w:del><w:ins><w:r><w:t>插入的文字</w:t></w:r></w:ins>'
                      '<w:r><w:tab/><w:t>制表符后</w:t><w:br/><w:t>换行后</w:t></w:r>')

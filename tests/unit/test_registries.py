@@ -15,8 +15,9 @@ from conftest import ROOT
 
 from reportlint.cli import check, main
 from reportlint.config import Settings
-from reportlint.formatters import OUTPUT_FORMATS, renderer
+from reportlint.formatters import DOCUMENT_FORMATS, OUTPUT_FORMATS, document_renderer, renderer
 from reportlint.readers import DOCUMENT_SUFFIXES, INPUT_FORMATS, read_source
+from reportlint.session import LintSession
 
 LINES = ["某局2016年政府信息公开工作年度报告", "一、概述", "我局认真落实,工作取得实效。"]
 SAMPLES = {
@@ -91,11 +92,17 @@ def test_the_readme_lists_the_suffixes_a_folder_search_lints():
     assert re.findall(r"`(\.\w+)`", listing) == list(DOCUMENT_SUFFIXES)
 
 
-def test_format_offers_every_output_format_and_each_renders():
+def test_format_offers_every_output_format_and_each_renders(tmp_path):
     (option,) = [param for param in check.params if param.name == "output_format"]
     assert list(option.type.choices) == sorted(OUTPUT_FORMATS)
+    path = tmp_path / "draft.txt"
+    path.write_bytes(SAMPLES["text"])
+    result = LintSession().check_path(str(path))
     for name in OUTPUT_FORMATS:
-        assert isinstance(renderer(name)([], color=False, rules=()), str), name
+        if name in DOCUMENT_FORMATS:
+            assert document_renderer(name)(result)[:2] == b"PK", name  # a zip package: .docx
+        else:
+            assert isinstance(renderer(name)([], color=False, rules=()), str), name
 
 
 def test_the_readme_and_docs_list_the_output_formats():
