@@ -8,10 +8,13 @@ import io
 import re
 
 import docx
+from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.shared import RGBColor
 
+TITLE = "某县人民政府办公室2016年政府信息公开工作年度报告"
 HEADING_MARKERS = tuple(f"{numeral}、" for numeral in "一二三四五六七八九十")
 W_NAMESPACE = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 # Typed numbers that Word's list numbering stands in for, each kind in a list of its own.
@@ -117,6 +120,38 @@ def text_box_xml(text: str) -> str:
         f"<mc:Fallback><w:pict><v:shape><v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback>"
         "</mc:AlternateContent></w:r>"
     )
+
+
+def formatted_word_draft() -> bytes:
+    """A draft whose findings fall inside and across runs of different
+    formatting, in a table, a text box, the header and a footnote, beside an
+    editor's own comment and tracked changes (one inserting a sentence with a
+    half-width comma)."""
+    document = docx.Document()
+    document.add_paragraph(TITLE, style="Title")
+    document.add_paragraph("一、概述", style="Heading 1")
+    paragraph = document.add_paragraph()
+    paragraph.add_run("本年度").bold = True
+    italic = paragraph.add_run("主动公开政府信息183条,行政决")
+    italic.italic = True
+    italic.font.color.rgb = RGBColor(0xC0, 0, 0)
+    paragraph.add_run("xx").underline = True
+    paragraph.add_run("已公开。").font.highlight_color = WD_COLOR_INDEX.YELLOW
+    repeated = document.add_paragraph()
+    repeated.add_run("我局认真落实，工作").bold = True
+    repeated.add_run("工作取得实效。")
+    edited = document.add_paragraph()
+    document.add_comment(edited.add_run("编辑已核对的段落。"), text="请再核对一次", author="王编辑", initials="W")
+    by_editor = 'w:author="王编辑" w:date="2017-01-10T09:00:00Z"'
+    add_xml(edited, f'<w:ins w:id="901" {by_editor}><w:r><w:t>编辑补充,已核实。</w:t></w:r></w:ins>'
+                    f'<w:del w:id="902" {by_editor}><w:r><w:delText>删去的话。</w:delText></w:r></w:del>')
+    table = document.add_table(rows=2, cols=2)
+    for (row, column), text in {(0, 0): "指标", (0, 1): "数量", (1, 0): "主动公开", (1, 1): "xx"}.items():
+        table.cell(row, column).text = text
+    add_xml(document.add_paragraph("二、主动公开政府信息情况", style="Heading 1"), text_box_xml("文本框里的占位符xx。"))
+    add_footnote(document, document.add_paragraph("数据来自统计。"), "数据截至12月31日,详见附表。")
+    document.sections[0].header.paragraphs[0].text = "xx县人民政府办公室"
+    return saved(document)
 
 
 def html_page(lines: list[str], encoding: str = "gbk") -> bytes:

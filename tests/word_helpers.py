@@ -78,39 +78,45 @@ def formatted_characters(data: bytes) -> list[tuple[str, bytes]]:
         for node in root.iter(qn("w:t"), qn("w:delText")):
             run = node.getparent()
             formatting = run.find(qn("w:rPr"))
-            shown = etree.tostring(formatting, method="c14n") if formatting is not None else b""
+            shown = etree.tostring(formatting, method="c14n", exclusive=True) if formatting is not None else b""
             characters += [(char, shown) for char in node.text or ""]
     return characters
 
 
-def _settled(data: bytes, *, accept: bool) -> bytes:
+def _settled(data: bytes, *, accept: bool, author: str | None) -> bytes:
     document = docx.Document(io.BytesIO(data))
-    kept, dropped = ("w:ins", "w:del") if accept else ("w:del", "w:ins")
+    kept, dropped = (qn("w:ins"), qn("w:del")) if accept else (qn("w:del"), qn("w:ins"))
     for _, root in stories(document):
-        for element in list(root.iter(qn(dropped))):
-            if element.getparent() is not None and element.getparent().tag != qn("w:rPr"):
+        changes = [element for element in root.iter(kept, dropped)
+                   if element.getparent().tag != qn("w:rPr") and author in (None, element.get(qn("w:author")))]
+        for element in changes:
+            if element.tag == dropped:
                 element.getparent().remove(element)
-        for element in list(root.iter(qn(kept))):
-            if element.getparent().tag == qn("w:rPr"):
                 continue
             for child in list(element):
                 element.addprevious(child)
+                for deleted in child.iter(qn("w:delText")):
+                    if next(deleted.iterancestors(qn("w:del")), None) is None:  # no longer deleted
+                        deleted.tag = qn("w:t")
             element.getparent().remove(element)
-        for deleted in list(root.iter(qn("w:delText"))):
-            deleted.tag = qn("w:t")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def accept_all(data: bytes) -> bytes:
-    """The document with every tracked change accepted."""
-    return _settled(data, accept=True)
+def accept_all(data: bytes, author: str | None = None) -> bytes:
+    """The document with every tracked change (by ``author``, if given) accepted."""
+    return _settled(data, accept=True, author=author)
 
 
-def reject_all(data: bytes) -> bytes:
-    """The document with every tracked change rejected."""
-    return _settled(data, accept=False)
+def reject_all(data: bytes, author: str | None = None) -> bytes:
+    """The document with every tracked change (by ``author``, if given) rejected."""
+    return _settled(data, accept=False, author=author)
+
+
+def _revision_of(node):
+    """The innermost w:ins or w:del around ``node``, or None."""
+    return next(node.iterancestors(qn("w:ins"), qn("w:del")), None)
 
 
 def revisions(data: bytes) -> list[tuple[str, str, str]]:
@@ -121,7 +127,8 @@ def revisions(data: bytes) -> list[tuple[str, str, str]]:
         for element in root.iter(qn("w:ins"), qn("w:del")):
             if element.getparent().tag == qn("w:rPr"):
                 continue
-            text = "".join(node.text or "" for node in element.iter(qn("w:t"), qn("w:delText")))
+            text = "".join(node.text or "" for node in element.iter(qn("w:t"), qn("w:delText"))
+                           if _revision_of(node) is element)
             found.append((etree.QName(element).localname, element.get(qn("w:author")), text))
     return found
 

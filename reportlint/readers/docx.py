@@ -45,6 +45,12 @@ def refuse_binary_word(data: bytes, path: str, encoding: str | None = None) -> S
 
 def read(data: bytes, path: str, encoding: str | None = None) -> Source:
     """``encoding`` is not used: a .docx names its own (UTF-8 XML)."""
+    return read_document(data, path)[0]
+
+
+def read_document(data: bytes, path: str):
+    """The Source of a .docx, with the python-docx document it was read from and
+    the map of its text to the XML (for writing back into that document)."""
     # Lazy: only runs that read Word documents pay for python-docx and lxml.
     from ..word.extraction import extract
     from ..word.package import comment_texts, open_document
@@ -56,8 +62,9 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
     except Exception as error:  # noqa: BLE001 - a malformed document is bad input, not a crash
         raise SourceError(f"{path}: 无法读取 Word 文档内容（{type(error).__name__}）") from None
     starts, ends, labels = zip(*extraction.places) if extraction.places else ((), (), ())
-    return Source(path, extraction.text, "utf-8", False, "\n", "docx", DocxOrigin(starts, ends, labels),
-                  comments=comments, margin_start=extraction.margin_start)
+    source = Source(path, extraction.text, "utf-8", False, "\n", "docx", DocxOrigin(starts, ends, labels),
+                    comments=comments, margin_start=extraction.margin_start)
+    return source, document, extraction.text_map
 
 
 def _directives(texts: dict[str, str], ranges: dict[str, list[int | None]]) -> tuple[Comment, ...]:

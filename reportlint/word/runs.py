@@ -81,14 +81,15 @@ class TextMap:
         runs = _unique(piece.node.getparent() for piece in self.pieces if piece.paragraph is paragraph and piece.node is not None)
         return paragraph, runs
 
-    def first_run(self, start: int, end: int):
-        """The run whose formatting text inserted at a span takes: the first run
-        of the span, else the run just before it."""
-        runs = self.runs(start, end)
-        if runs:
-            return runs[0]
-        before = [piece for piece in self._overlapping(max(start - 1, 0), start + 1) if piece.node is not None]
-        return before[0].node.getparent() if before else None
+    def insertion_point(self, at: int) -> tuple[object, bool]:
+        """Where text inserted at ``at`` goes: (the run before it, True), or, at
+        the start of a line, (the run after it, False). ``covered(at, at)`` holds."""
+        self._cut(at)
+        before = [piece for piece in self._overlapping(max(at - 1, 0), at) if piece.node is not None and piece.end == at]
+        if before:
+            return before[0].node.getparent(), True
+        after = next(piece for piece in self._overlapping(at, at + 1) if piece.node is not None)
+        return after.node.getparent(), False
 
     def _overlapping(self, start: int, end: int) -> list[Piece]:
         index = max(0, bisect_right(self.pieces, start, key=_start) - 1)

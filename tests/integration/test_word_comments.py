@@ -7,54 +7,22 @@ from collections import Counter
 
 import docx
 import pytest
-from builders import add_footnote, add_xml, docx_bytes, saved, text_box_xml
+from builders import TITLE, docx_bytes, formatted_word_draft
 from click.testing import CliRunner
 from conftest import SEED
-from docx.enum.text import WD_COLOR_INDEX
-from docx.shared import RGBColor
-from word_helpers import comments, formatted_characters
+from word_helpers import comments, formatted_characters, revisions
 
 from reportlint.cli import main
 from reportlint.readers import read_source
-
-TITLE = "某县人民政府办公室2016年政府信息公开工作年度报告"
 
 
 def run(*args):
     return CliRunner().invoke(main, [str(arg) for arg in args])
 
 
-def formatted_draft() -> bytes:
-    """A draft whose findings fall inside and across runs of different
-    formatting, in a table, a text box, the header and a footnote, beside an
-    editor's own comment."""
-    document = docx.Document()
-    document.add_paragraph(TITLE, style="Title")
-    document.add_paragraph("一、概述", style="Heading 1")
-    paragraph = document.add_paragraph()
-    paragraph.add_run("本年度").bold = True
-    italic = paragraph.add_run("主动公开政府信息183条,行政决")
-    italic.italic = True
-    italic.font.color.rgb = RGBColor(0xC0, 0, 0)
-    paragraph.add_run("xx").underline = True
-    paragraph.add_run("已公开。").font.highlight_color = WD_COLOR_INDEX.YELLOW
-    repeated = document.add_paragraph()
-    repeated.add_run("我局认真落实，工作").bold = True
-    repeated.add_run("工作取得实效。")
-    edited = document.add_paragraph()
-    document.add_comment(edited.add_run("编辑已核对的段落。"), text="请再核对一次", author="王编辑", initials="W")
-    table = document.add_table(rows=2, cols=2)
-    for (row, column), text in {(0, 0): "指标", (0, 1): "数量", (1, 0): "主动公开", (1, 1): "xx"}.items():
-        table.cell(row, column).text = text
-    add_xml(document.add_paragraph("二、主动公开政府信息情况", style="Heading 1"), text_box_xml("文本框里的占位符xx。"))
-    add_footnote(document, document.add_paragraph("数据来自统计。"), "数据截至12月31日,详见附表。")
-    document.sections[0].header.paragraphs[0].text = "xx县人民政府办公室"
-    return saved(document)
-
-
 def test_every_diagnostic_is_a_comment_on_exactly_its_span_and_nothing_else_changes(tmp_path):
     draft = tmp_path / "draft.docx"
-    draft.write_bytes(formatted_draft())
+    draft.write_bytes(formatted_word_draft())
     out = tmp_path / "out.docx"
     result = run("--format", "docx", "--output-file", out, draft)
     assert result.exit_code == 1, result.output
@@ -80,7 +48,8 @@ def test_every_diagnostic_is_a_comment_on_exactly_its_span_and_nothing_else_chan
     assert where == {("xx", "body", "p"), ("xx", "body", "tc"), ("xx", "body", "txbxContent"), ("xx", "header", "p")}
     assert any(c.story == "footnotes" and c.anchored == "," for c in ours)
     assert any(c.anchored == "工作工作" for c in ours)  # across two runs of different formatting
-    # The editor's comment is still there, and every character keeps its formatting.
+    # The editor's comment and tracked changes are still there, and every character keeps its formatting.
+    assert revisions(out.read_bytes()) == revisions(draft.read_bytes()) != []
     assert [(c.author, c.text, c.anchored) for c in found if c.author != "reportlint"] == [
         ("王编辑", "请再核对一次", "编辑已核对的段落。")
     ]

@@ -45,8 +45,9 @@ def test_each_suffix_reads_as_its_format_whatever_its_case(tmp_path, input_forma
             path.write_bytes(SAMPLES[input_format.name])
             source = read_source(path)
             assert source.format == input_format.name, path
-            # Fixable formats are those whose positions are the file's own: no map back to markup.
-            assert (source.origin is None) == input_format.fixable, path
+            # A format whose positions are the file's own (no map back to markup) is fixable as text.
+            if source.origin is None:
+                assert input_format.fixer == "reportlint.fixes:text_draft", path
 
 
 @pytest.mark.parametrize("input_format", INPUT_FORMATS, ids=[f.name for f in INPUT_FORMATS])
@@ -61,10 +62,10 @@ def test_fix_edits_exactly_the_fixable_formats(tmp_path, input_format):
     path = tmp_path / f"draft{input_format.suffixes[0]}"
     path.write_bytes(SAMPLES[input_format.name])
     result = run("--diff", path)
-    if input_format.fixable:
+    if input_format.fixer is not None:
         assert result.exit_code == 1 and "+我局认真落实，工作取得实效。" in result.output, result.output
     else:
-        assert result.exit_code == 2 and "只能就地修正文本和 Markdown 文件" in result.output, result.output
+        assert result.exit_code == 2 and "只能就地修正文本、Markdown 和 Word 文件" in result.output, result.output
 
 
 def test_a_folder_is_searched_for_every_suffix_and_only_those(tmp_path):
