@@ -12,7 +12,8 @@ the message, the suggested text when there is one, and the rule id.
 
 This is a document format: ``render_document`` makes one document per draft
 (the command line writes it to --output-file, or into a folder for several
-drafts), from the diagnostics and the draft's bytes the result keeps.
+drafts), from the diagnostics and, for a Word draft, the bytes the result keeps
+(a session with ``SessionOptions(keep_originals=True)``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ def render_document(result: FileResult) -> bytes:
 
     source = result.source
     if source.format == "docx":
+        if result.original is None:
+            raise ValueError(f"{result.path}: 结果未保留 Word 原文件，请用 SessionOptions(keep_originals=True) 检查")
         document = open_document(result.original, result.path)
         text_map = extract(document).text_map
     else:

@@ -189,3 +189,13 @@ def test_margin_lines_are_paragraphs_the_wording_checks_scan_in_any_source():
     assert [d.line for d in lint_text(source.text) if d.rule == "wording.placeholder"] == [4]
     assert parse(margined).margins[0].text == "页脚xx"
     assert not any(paragraph.text == "页脚xx" for paragraph in parse(margined).paragraphs())
+
+
+def test_inspect_tree_lists_the_margin(tmp_path):
+    from click.testing import CliRunner
+
+    from reportlint.cli import main
+
+    path = write(tmp_path, "draft.docx", margins_document("某县人民政府办公室", "第 1 页", "数据截至年底。"))
+    lines = CliRunner().invoke(main, ["inspect", "--tree", str(path)]).output.splitlines()
+    assert lines[-3:] == ["margin 5:1-5:10 某县人民政府办公室", "margin 6:1-6:6 第 1 页", "margin 7:1-7:8 数据截至年底。"]
