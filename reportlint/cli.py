@@ -170,18 +170,8 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         sys.exit(EXIT_ERROR if outcome.errors else EXIT_CLEAN)
     if per_draft:
         _write_documents(document_renderer(output_format), outcome.results, targets)
-        output = None
-    elif statistics:
-        from .formatters.statistics import render_statistics
-
-        output = render_statistics(outcome.results)
     else:
-        use_color = output_format == "text" and output_file is None and _use_color(color)
-        output = renderer(output_format)(outcome.results, color=use_color, rules=outcome.rules)
-    if output is not None and output_file:
-        _write(Path(output_file), output)
-    elif output is not None:
-        sys.stdout.write(output)
+        _report(_rendered(output_format, outcome, statistics, color, output_file), output_file)
     for note in outcome.notes:
         click.echo(f"reportlint: 提示：{note}", err=True)
     for message in outcome.errors:
@@ -189,6 +179,22 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
     if outcome.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_CLEAN)
+
+
+def _rendered(output_format: str, outcome, statistics: bool, color: str, output_file: str | None) -> str:
+    if statistics:
+        from .formatters.statistics import render_statistics
+
+        return render_statistics(outcome.results)
+    use_color = output_format == "text" and output_file is None and _use_color(color)
+    return renderer(output_format)(outcome.results, color=use_color, rules=outcome.rules)
+
+
+def _report(output: str, output_file: str | None) -> None:
+    if output_file:
+        _write(Path(output_file), output)
+    else:
+        sys.stdout.write(output)
 
 
 def _write(path: Path, data: str | bytes) -> None:
