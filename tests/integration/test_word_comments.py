@@ -152,3 +152,15 @@ def test_a_blank_table_cell_is_commented_in_that_cell(tmp_path):
     assert found and all(c.container == "tc" and c.anchored == "" for c in found)
     table = docx.Document(out).tables[0]
     assert table.cell(1, 1).text == "" and "commentRangeStart" in table.cell(1, 1)._tc.xml
+
+
+def test_worker_processes_write_the_same_documents(tmp_path, monkeypatch):
+    """With -j, results (with the drafts' bytes) come back from other processes."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.docx").write_bytes(formatted_word_draft())
+    for jobs in ("1", "2"):
+        assert run("-j", jobs, "--format", "docx", "-o", f"out{jobs}", "a.docx", "b.docx").exit_code == 1
+    for name in ("a.docx", "b.docx"):
+        serial, parallel = (comments((tmp_path / folder / name).read_bytes()) for folder in ("out1", "out2"))
+        assert parallel == serial and len(serial) > 8
