@@ -21,13 +21,11 @@ from .baseline import BaselineError
 from .config import FAIL_ON, ConfigError, describe
 from .formatters import DOCUMENT_FORMATS, OUTPUT_FORMATS, document_renderer, renderer
 from .output import write_atomically
-from .parser import ParseError, parse
-from .profile import infer_profile
 from .readers import STDIN_NAME, read_source
 from .rules import Rule, RuleError, load_rules
 from .runner import Job, collect, progress_printer, run
 from .session import LintSession, SessionOptions
-from .source import SourceError
+from .source import ParseError, SourceError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -122,9 +120,12 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @_reading_options
 @click.option("--previous", type=click.Path(dir_okay=False), metavar="FILE",
               help="上年度的年度报告：核对上年结转、现行有效件数等跨年数据，并检查与上年雷同的内容。")
+@click.option("--no-cache", is_flag=True, envvar="REPORTLINT_NO_CACHE",
+              help="不读也不写结果缓存（默认：文件、规则、配置、上年报告和版本都未变时直接给出上次的结果；"
+                   "也可设环境变量 REPORTLINT_NO_CACHE=1）。")
 def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs, color, output_file, exit_zero,
           statistics, baseline_file, write_baseline_file, report_unused, fix, diff, jobs, encoding,
-          stdin_filename, previous) -> None:
+          stdin_filename, previous, no_cache) -> None:
     """检查年度报告草稿（.txt、.md、.docx、.html 文件，目录，或 - 表示标准输入）。"""
     per_draft = output_format in DOCUMENT_FORMATS
     if per_draft and (not output_file or statistics or write_baseline_file):
@@ -143,6 +144,7 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         encoding=encoding,
         stdin_filename=stdin_filename,
         previous=previous,
+        cache=not no_cache,
     ))
     if previous is not None:
         try:
@@ -339,6 +341,8 @@ def _one_line(example: str) -> str:
 def inspect(path, tree, encoding, stdin_filename) -> None:
     """显示工具对文件的理解：编码、报告概况（年度、机关、版式）和提纲。"""
     from . import inspection
+    from .parser import parse
+    from .profile import infer_profile
 
     try:
         document = parse(read_source(path, encoding=encoding, name=stdin_filename if path == STDIN_NAME else None))

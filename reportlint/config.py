@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .diagnostic import Severity
-from .profile import Body, Edition, Level, ProfileOverrides
+from .profile_model import Body, Edition, Level, ProfileOverrides
 from .readers import DOCUMENT_SUFFIXES
 from .rules import matches_prefix
 from .yamlfile import read_mapping

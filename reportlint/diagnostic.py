@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .document import Span
 from .source import Location
+
+if TYPE_CHECKING:
+    from .document import Span
 
 
 class Severity(str, Enum):

@@ -7,14 +7,15 @@ import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .diagnostic import Diagnostic, Finding, Position, Severity, bounded
-from .document import Document
-from .facts import Facts
-from .parser import parse
-from .profile import Profile, ProfileOverrides, infer_profile
+from .profile_model import Profile, ProfileOverrides
 from .rules import Rule, matches_prefix
 from .source import Source
+
+if TYPE_CHECKING:
+    from .document import Document
 
 INTERNAL_ERROR = "internal-error"
 
@@ -65,6 +66,13 @@ class Linter:
             return self._lint(source, previous)
 
     def _lint(self, source: Source, previous: Source | None) -> FileResult:
+        # The parser, the number layer and the views the checks share are
+        # imported by the first lint, not with the linter: a run whose results
+        # come from the results cache needs none of them.
+        from .facts import Facts
+        from .parser import parse
+        from .profile import infer_profile
+
         document = parse(source)
         profile = infer_profile(document).overridden(self.overrides, self.aliases)
         facts = Facts(document, profile, previous=Facts(parse(previous)) if previous is not None else None)

@@ -37,7 +37,7 @@ from .document import (
     TableRow,
     Title,
 )
-from .source import Source
+from .source import ParseError, Source
 from .tables import table_label_pattern
 from .text import chars
 from .text.numerals import chinese_numeral_value, chinese_ordinal
@@ -61,10 +61,6 @@ _SEPARATOR_CELL = re.compile(r":?-{3,}:?")
 # separated by two or more spaces; a sentence or a long run of text is no cell.
 _ALIGNED_GAP = re.compile(r"[ \t\u3000]{2,}")
 _LONGEST_ALIGNED_CELL = 60
-
-
-class ParseError(Exception):
-    """The grammar could not read the text (a bug: every text should parse)."""
 
 
 class _Line(NamedTuple):

@@ -3,81 +3,20 @@
 Report year, issuing agency and its level, edition of the format, publication date
 and statistics period, read from the document. Checks use the profile rather than
 guessing again; `reportlint inspect` prints it so users see what was understood.
-What a draft does not state yet, configuration fixes (``ProfileOverrides``,
-applied by ``Profile.overridden``).
-
-The vocabulary of profiles — editions, levels and bodies — is here, each word
-with its Chinese label.
+The profile and its vocabulary (editions, levels, bodies) are data in
+reportlint/profile_model.py, imported from here as well.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
 from datetime import date
-from enum import Enum
-from typing import Any
 
 from .document import Document, Paragraph
 from .numbers import DateMention, find_date_mentions, find_periods, first_full_date
+from .profile_model import Body, Edition, Level, Profile, ProfileOverrides
 
-
-class _Vocabulary(str, Enum):
-    """Words as rule files and configuration write them (a member's value), each
-    with its Chinese label. Members are strings, so rule data that compares with
-    the words, or is keyed by them, keeps working."""
-
-    label: str
-
-    def __new__(cls, word: str, label: str) -> _Vocabulary:
-        member = str.__new__(cls, word)
-        member._value_ = word
-        member.label = label
-        return member
-
-    def __str__(self) -> str:
-        return self.value  # the word, as configuration writes it (not "Edition.FREE_2008")
-
-    @classmethod
-    def parse(cls, word: object) -> Any:
-        """The member a word names, or None when it names none."""
-        try:
-            return cls(word)
-        except ValueError:
-            return None
-
-
-class Edition(_Vocabulary):
-    """The editions of the report format (domain.md §1–2)."""
-
-    FREE_2008 = "free-2008", "2008年《条例》自由格式"  # no unified format (reports up to 2018)
-    STANDARD_2019 = "standard-2019", "2019年试行统一格式（国办公开办函〔2019〕60号）"  # 2019, 2020
-    STANDARD_2021 = "standard-2021", "2021年统一格式（国办公开办函〔2021〕30号）"  # 2021 on
-
-    @classmethod
-    def of_year(cls, year: int) -> Edition:
-        """The edition the reports of a year follow."""
-        if year >= 2021:
-            return cls.STANDARD_2021
-        if year >= 2019:
-            return cls.STANDARD_2019
-        return cls.FREE_2008
-
-
-class Level(_Vocabulary):
-    """The administrative level of the issuing body."""
-
-    PROVINCE = "province", "省级"
-    CITY = "city", "市级"
-    COUNTY = "county", "县级"
-    TOWNSHIP = "township", "乡级"
-
-
-class Body(_Vocabulary):
-    """What the issuing body is."""
-
-    GOVERNMENT = "government", "人民政府"
-    DEPARTMENT = "department", "政府部门"
+__all__ = ["Body", "Edition", "Level", "Profile", "ProfileOverrides", "division_of", "edition_for", "infer_profile"]
 
 
 # What follows the year when a preamble names the report: "2015年度政府信息公开…".
@@ -111,58 +50,6 @@ _NAMED_IN_BODY = re.compile(r"《([^《》]{3,40}?)政府信息公开(?:指南|�
 _BODY_ENDING = re.compile(r"(?:人民政府|政府(?!信息公开)|管委会|管理委员会|委员会|局|厅|委)(?=[^局厅委府会]|$)")
 _ALIAS_IN_BRACKETS = re.compile(r"[（(][^（）()]*(?:委员会|政府|管委会|局)[）)]")
 
-
-@dataclass(frozen=True)
-class ProfileOverrides:
-    """What a draft's title does not say yet: fixed in configuration."""
-
-    year: int | None = None
-    agency: str | None = None
-    edition: Edition | None = None
-    level: Level | None = None
-    body: Body | None = None
-    published: date | None = None  # for a page whose copy lost its date line
-
-    def values(self) -> dict[str, Any]:
-        """The fields that are fixed, by name."""
-        return {item.name: getattr(self, item.name) for item in fields(self) if getattr(self, item.name) is not None}
-
-
-@dataclass(frozen=True)
-class Profile:
-    year: int | None
-    year_source: str | None  # where the year was read: 标题, 统计期限, 前言, 正文
-    agency: str | None
-    body: Body | None
-    level: Level | None
-    edition: Edition
-    published: date | None
-    period: tuple[date, date] | None
-    aliases: tuple[str, ...] = ()  # other names the agency uses for itself (configuration)
-
-    def overridden(self, overrides: ProfileOverrides, aliases: tuple[str, ...] = ()) -> Profile:
-        """This profile with what configuration fixes, and the agency's other
-        names. A year fixed without an edition brings the edition of that year:
-        the one read from the draft followed the year the draft states."""
-        changes = overrides.values()
-        if overrides.year is not None and overrides.edition is None:
-            changes["edition"] = Edition.of_year(overrides.year)
-        if aliases:
-            changes["aliases"] = aliases
-        return replace(self, **changes)
-
-    def to_dict(self) -> dict:
-        return {
-            "year": self.year,
-            "year_source": self.year_source,
-            "agency": self.agency,
-            "body": self.body,
-            "level": self.level,
-            "edition": self.edition,
-            "published": self.published.isoformat() if self.published else None,
-            "period": [day.isoformat() for day in self.period] if self.period else None,
-            "aliases": list(self.aliases),
-        }
 
 
 def infer_profile(document: Document) -> Profile:

@@ -13,15 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .cache import JsonCache
 from .diagnostic import Severity
-from .kinds import kind_class, kind_names
-from .kinds.base import Kind, scope_option_error
-from .kinds.options import OptionError
 from .yamlfile import read_mapping
+
+if TYPE_CHECKING:
+    from .kinds.base import Kind
 
 COMMON_KEYS = ("kind", "message", "severity", "description", "examples", "scope", "link", "fixable")
 REQUIRED_KEYS = ("kind", "message", "severity", "description", "examples")
@@ -127,6 +127,11 @@ def load_rules(extra_packs: list[Path] | tuple[Path, ...] = ()) -> list[Rule]:
 
 def build_rule(rule_id: str, path: Path, data: dict[str, Any], lines: dict[str, int]) -> Rule:
     """A rule from the data of its file; ``lines`` gives the line of each key for errors."""
+    # The kinds are imported with the first rule built, not with this module:
+    # a run whose results come from the results cache builds none.
+    from .kinds import kind_class, kind_names
+    from .kinds.base import scope_option_error
+    from .kinds.options import OptionError
 
     def fail(key: str, problem: str) -> RuleError:
         line = lines.get(key)

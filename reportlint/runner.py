@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from .config import Settings, glob_match, relative_posix
 from .diagnostic import Diagnostic, Severity
 from .linter import FileResult
-from .parser import ParseError
 from .readers import STDIN_NAME
 from .rules import Rule
 from .session import LintSession, Outcome, SessionOptions
-from .source import SourceError
+from .source import ParseError, SourceError
 
 
 @dataclass
@@ -31,7 +31,7 @@ class RunResult:
     errors: list[str] = field(default_factory=list)  # files that could not be read
     notes: list[str] = field(default_factory=list)  # unused `allow` phrases
     failed: bool = False  # something reached its file's fail-on level
-    rules: list[Rule] = field(default_factory=list)  # every rule that ran, by id
+    rules: Sequence[Rule] = ()  # every rule that ran, by id
 
 
 @dataclass(frozen=True)
@@ -103,9 +103,7 @@ def _git_files(directory: Path) -> list[Path] | None:
 def run(jobs: list[Job], session: LintSession, *, processes: int = 1,
         progress: Callable[[int, int], None] | None = None) -> RunResult:
     outcomes = _lint_all(jobs, session, processes, progress)
-    result = RunResult()
-    active = {rule.id: rule for settings in {job.settings for job in jobs} for rule in session.linter_for(settings)[0].rules}
-    result.rules = [active[rule_id] for rule_id in sorted(active)]
+    result = RunResult(rules=_RulesThatRan(jobs, session))
     used_phrases: set[str] = set()
     for job, outcome in zip(jobs, outcomes):
         if isinstance(outcome, str):
@@ -125,6 +123,27 @@ def run(jobs: list[Job], session: LintSession, *, processes: int = 1,
         configured = {phrase for job in jobs for phrase in job.settings.allow}
         result.notes = [f"配置 allow 中的“{phrase}”没有抑制任何问题，可以删除。" for phrase in sorted(configured - used_phrases)]
     return result
+
+
+class _RulesThatRan(Sequence):
+    """The rules of a run's drafts, by id, looked up when a format first reads
+    them (SARIF describes them): a run whose results all come from the results
+    cache, printed as text, loads no rule."""
+
+    def __init__(self, jobs: list[Job], session: LintSession) -> None:
+        self._settings = {job.settings for job in jobs}
+        self._session = session
+
+    @cached_property
+    def _rules(self) -> list[Rule]:
+        active = {rule.id: rule for settings in self._settings for rule in self._session.linter_for(settings)[0].rules}
+        return [active[rule_id] for rule_id in sorted(active)]
+
+    def __getitem__(self, index):
+        return self._rules[index]
+
+    def __len__(self) -> int:
+        return len(self._rules)
 
 
 def _with_added(results: list[FileResult], diagnostics: list[Diagnostic]) -> list[FileResult]:

@@ -25,6 +25,7 @@ from .config import DEFAULT, Config, Settings, find_config, load_config, severit
 from .diagnostic import Diagnostic
 from .linter import FileResult, Linter, select_rules
 from .readers import STDIN_NAME, read_bytes, read_source, reader_for
+from .results_cache import ResultsCache, store, stored
 from .rules import Rule, load_rules
 from .source import Source
 from .suppressions import AllowedPhrases, Directives
@@ -48,6 +49,7 @@ class SessionOptions:
     encoding: str | None = None  # read text formats in this encoding
     stdin_filename: str | None = None  # names standard input and chooses its reader
     previous: str | None = None  # last year's report for every draft (--previous), as the user names it
+    cache: bool = False  # keep results and reuse those of unchanged drafts (the command line, unless --no-cache)
 
 
 @dataclass
@@ -82,6 +84,7 @@ class LintSession:
         self._linters: dict[Settings, tuple[Linter, str]] = {}
         self._previous: dict[str, Source] = {}
         self._baselines: dict[Path, _BaselineUse] = {}
+        self._results: ResultsCache | None = None
 
     # -- configuration -----------------------------------------------------------
 
@@ -122,13 +125,20 @@ class LintSession:
                     active.append(rule)
                     severities[rule.id] = severity
             linter = Linter(active, severities=severities, overrides=settings.profile, aliases=settings.agencies)
-            self._linters[settings] = (linter, self.options.fail_on or settings.fail_on)
+            self._linters[settings] = (linter, self._fail_on(settings))
         return self._linters[settings]
+
+    def _fail_on(self, settings: Settings) -> str:
+        return self.options.fail_on or settings.fail_on
+
+    def _packs_for(self, settings: Settings) -> tuple[Path, ...]:
+        """The rule packs besides the built-in one."""
+        return settings.rules + self.options.rules
 
     def _rules(self, settings: Settings) -> list[Rule]:
         if self._given_rules is not None:
             return self._given_rules
-        packs = settings.rules + self.options.rules
+        packs = self._packs_for(settings)
         if packs not in self._packs:
             self._packs[packs] = load_rules(packs)
         return self._packs[packs]
@@ -152,8 +162,11 @@ class LintSession:
 
     def previous_for(self, settings: Settings) -> Source | None:
         """Last year's report for a draft: --previous, else the configured `previous`."""
-        path = self.options.previous or settings.previous
+        path = self._previous_path(settings)
         return self.previous_report(path) if path is not None else None
+
+    def _previous_path(self, settings: Settings) -> str | Path | None:
+        return self.options.previous or settings.previous
 
     # -- linting -------------------------------------------------------------------
 
@@ -175,12 +188,41 @@ class LintSession:
         return Outcome(replace(result, diagnostics=tuple(kept), document=document), allowed.used, fail_on)
 
     def lint_path(self, path: str, settings: Settings | None = None) -> Outcome:
-        """Read and lint a draft (SourceError or ParseError if it cannot be read)."""
+        """Read and lint a draft (SourceError or ParseError if it cannot be read);
+        with ``cache``, an unchanged draft gets its stored results."""
         data = read_bytes(path)
-        outcome = self.lint(self._decoded(path, data), settings if settings is not None else self.settings_for(path))
+        settings = settings if settings is not None else self.settings_for(path)
+        results = self._results_cache()
+        if results is None:
+            outcome = self.lint(self._decoded(path, data), settings)
+        else:
+            outcome = self._lint_cached(results, path, data, settings)
         if self.options.keep_originals:
             outcome.result = replace(outcome.result, original=data)
         return outcome
+
+    def _lint_cached(self, results: ResultsCache, path: str, data: bytes, settings: Settings) -> Outcome:
+        entry = results.entry(path, settings, self._packs_for(settings), self._previous_path(settings))
+        found = stored(entry, data)
+        if found is None:
+            outcome = self.lint(self._decoded(path, data), settings)
+            store(entry, data, outcome.result.diagnostics, outcome.allowed, outcome.result.profile)
+            return outcome
+        diagnostics, allowed, profile = found
+        result = FileResult(path, profile, tuple(diagnostics), self._decoded(path, data), None)
+        return Outcome(result, allowed, self._fail_on(settings))
+
+    def _results_cache(self) -> ResultsCache | None:
+        """The results cache, when this session keeps results: not for given
+        rules (they are no files to key by) nor for results that keep the
+        parsed document."""
+        if not self.options.cache or self._given_rules is not None or self.options.keep_documents:
+            return None
+        if self._results is None:
+            options = self.options
+            self._results = ResultsCache((options.select, options.ignore, options.rules, options.report_unused,
+                                          options.encoding, options.stdin_filename, options.previous))
+        return self._results
 
     def apply_baseline(self, result: FileResult, settings: Settings) -> FileResult:
         """A result without what its baseline accepts. Entries are spent, so a

@@ -31,6 +31,11 @@ class SourceError(Exception):
     """A file that cannot be read or decoded. The message names the file."""
 
 
+class ParseError(Exception):
+    """The grammar could not read the text (a bug: every text should parse).
+    Raised by reportlint/parser.py; here so that catching it imports no parser."""
+
+
 @dataclass(frozen=True)
 class Location:
     """Where a span of the extracted text is in the original, in words a person
