@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Settings, glob_match, relative_posix
-from .diagnostic import Diagnostic, Severity
+from .diagnostic import Diagnostic
 from .linter import FileResult
 from .parser import ParseError
 from .readers import STDIN_NAME
@@ -114,8 +114,7 @@ def run(jobs: list[Job], session: LintSession, *, processes: int = 1,
         used_phrases |= outcome.allowed
         file_result = session.apply_baseline(outcome.result, job.settings)
         result.results.append(file_result)
-        threshold = Severity(outcome.fail_on).rank
-        if any(d.severity.rank >= threshold for d in file_result.diagnostics):
+        if any(file_result.fails(d) for d in file_result.diagnostics):
             result.failed = True
     if session.options.report_unused:
         stale = session.stale_baseline_entries()

@@ -99,6 +99,13 @@ class Source:
         start, end = self._line_bounds(line)
         return self.text[start:end]
 
+    def utf16_column(self, line: int, column: int) -> int:
+        """A 1-based column counted in UTF-16 code units, as editors and SARIF
+        consumers count: a character beyond the BMP (𠮷) takes two."""
+        before = self.line_text(line)[: column - 1]
+        beyond_bmp = sum(1 for char in before if ord(char) > 0xFFFF)
+        return column + beyond_bmp
+
     def line_bounds(self, offset: int) -> tuple[int, int]:
         """Start and end offsets of the line holding ``offset`` (without its newline)."""
         return self._line_bounds(bisect_right(self.line_starts, offset))
