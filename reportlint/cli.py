@@ -38,14 +38,33 @@ class _DefaultCommandGroup(click.Group):
 
     default_command = "check"
 
+    def main(self, *args, **kwargs):
+        _replace_what_cannot_be_encoded(sys.stdout, sys.stderr)
+        return super().main(*args, **kwargs)
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if not args or args[0] not in self.commands and args[0] not in ("--help", "-h", "--version", "-V"):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
 
+def _replace_what_cannot_be_encoded(*streams) -> None:
+    """A console that cannot show a character (a Chinese Windows console in GBK
+    has no 𠮷 and no ✓; an ASCII one has no Chinese) gets "?" in its place
+    instead of a crash halfway through the output."""
+    for stream in streams:
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
+def _echo(message: str = "", *, err: bool = False) -> None:
+    """A line to the standard streams as set up above. (click's own streams
+    would take an ASCII console for a misconfigured locale and send it UTF-8.)"""
+    click.echo(message, file=sys.stderr if err else sys.stdout)
+
+
 @click.group(cls=_DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportlint")
+@click.version_option(__version__, "-V", "--version", prog_name="reportlint")
 def main() -> None:
     """reportlint：政府信息公开工作年度报告合规检查工具。"""
 
@@ -62,7 +81,7 @@ def _load(rule_dirs: tuple[str, ...]) -> list[Rule]:
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"reportlint: 错误：{message}", err=True)
+    _echo(f"reportlint: 错误：{message}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -84,9 +103,17 @@ def _reading_options(command):
 
 
 def _use_color(choice: str) -> bool:
+    """--color always or never; else, as no-color.org and force-color.org ask:
+    a non-empty NO_COLOR turns colour off, then a non-empty FORCE_COLOR on (a
+    CI log that shows colours), a dumb terminal gets none, and otherwise colour
+    goes to a terminal only."""
     if choice != "auto":
         return choice == "always"
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return os.environ.get("TERM") != "dumb" and sys.stdout.isatty()
 
 
 _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
@@ -105,7 +132,8 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @click.option("--ignore", multiple=True, metavar="PREFIX", help="不运行这些规则（按规则编号前缀，逗号分隔）。")
 @_RULES_OPTION
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="文本输出是否着色（auto：仅在终端且未设置 NO_COLOR 时）。")
+              help="文本输出是否着色（auto：按 NO_COLOR、FORCE_COLOR、TERM=dumb，否则仅在终端着色）。")
+@click.option("--quiet", "-q", is_flag=True, help="只输出问题，不输出汇总行和进度等说明。")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="把结果写入文件，而不是标准输出。")
 @click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（输入或规则出错时仍为 2）。")
@@ -122,7 +150,7 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @_reading_options
 @click.option("--previous", type=click.Path(dir_okay=False), metavar="FILE",
               help="上年度的年度报告：核对上年结转、现行有效件数等跨年数据，并检查与上年雷同的内容。")
-def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs, color, output_file, exit_zero,
+def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs, color, quiet, output_file, exit_zero,
           statistics, baseline_file, write_baseline_file, report_unused, fix, diff, jobs, encoding,
           stdin_filename, previous) -> None:
     """检查年度报告草稿（.txt、.md、.docx、.html 文件，目录，或 - 表示标准输入）。"""
@@ -149,10 +177,10 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         if previous is not None and len(work) != 1:
             _fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(work)} 个）")
         if fix or diff:
-            changed = _fix(work, session, write=not diff)
+            changed = _fix(work, session, write=not diff, quiet=quiet)
             if diff:
                 sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
-        progress = progress_printer() if sys.stderr.isatty() and len(work) > 1 else None
+        progress = progress_printer() if sys.stderr.isatty() and len(work) > 1 and not quiet else None
         outcome = run(work, session, processes=jobs or os.cpu_count() or 1, progress=progress)
     except (ConfigError, RuleError, BaselineError) as error:
         _fail(str(error))
@@ -160,7 +188,8 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         from .baseline import write_baseline
 
         count = write_baseline(Path(write_baseline_file), (d for r in outcome.results for d in r.diagnostics))
-        click.echo(f"已把 {count} 个问题记入基线 {write_baseline_file}。", err=True)
+        if not quiet:
+            _echo(f"已把 {count} 个问题记入基线 {write_baseline_file}。", err=True)
         sys.exit(EXIT_ERROR if outcome.errors else EXIT_CLEAN)
     if statistics:
         from .formatters.statistics import render_statistics
@@ -168,7 +197,10 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         output = render_statistics(outcome.results)
     else:
         use_color = output_format == "text" and output_file is None and _use_color(color)
-        output = renderer(output_format)(outcome.results, color=use_color, rules=outcome.rules)
+        render = renderer(output_format)
+        if quiet and output_format == "text":
+            from .formatters.text import render_findings as render  # the same lines, without the summary
+        output = render(outcome.results, color=use_color, rules=outcome.rules)
     if output_file:
         try:
             write_atomically(Path(output_file), output)
@@ -177,15 +209,15 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
     else:
         sys.stdout.write(output)
     for note in outcome.notes:
-        click.echo(f"reportlint: 提示：{note}", err=True)
+        _echo(f"reportlint: 提示：{note}", err=True)
     for message in outcome.errors:
-        click.echo(f"reportlint: 错误：{message}", err=True)
+        _echo(f"reportlint: 错误：{message}", err=True)
     if outcome.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_CLEAN)
 
 
-def _fix(work: list[Job], session: LintSession, *, write: bool) -> bool:
+def _fix(work: list[Job], session: LintSession, *, write: bool, quiet: bool) -> bool:
     """Fix (or, without ``write``, show the diff for) every file; whether any changed."""
     from .fixes import fix_file
 
@@ -203,7 +235,8 @@ def _fix(work: list[Job], session: LintSession, *, write: bool) -> bool:
         changed = True
         if write:
             outcome.write()
-            click.echo(f"{job.path}: 已修正 {outcome.applied} 处。", err=True)
+            if not quiet:
+                _echo(f"{job.path}: 已修正 {outcome.applied} 处。", err=True)
         else:
             sys.stdout.write(outcome.diff())
     return changed
@@ -220,7 +253,7 @@ def show_config(path, config_file) -> None:
         settings = session.settings_for(path)
     except ConfigError as error:
         _fail(str(error))
-    click.echo(describe(settings))
+    _echo(describe(settings))
 
 
 @main.command("rules")
@@ -231,11 +264,11 @@ def list_rules(rule_dirs) -> None:
     for rule in _load(rule_dirs):
         if rule.group != group:
             if group is not None:
-                click.echo()
-            click.echo(f"[{rule.group}]")
+                _echo()
+            _echo(f"[{rule.group}]")
             group = rule.group
         fixable = "可修正" if rule.fixable else ""
-        click.echo(f"  {rule.id:<36} {rule.severity.value:<8} {fixable:<4} {rule.summary}")
+        _echo(f"  {rule.id:<36} {rule.severity.value:<8} {fixable:<4} {rule.summary}")
 
 
 @main.command()
@@ -268,7 +301,7 @@ def explain(rule_id, rule_dirs) -> None:
             lines.append(f"    指出：“{_one_line(example.match)}”")
         if example.fix is not None:
             lines.append(f"    修正后：{_one_line(example.fix)}")
-    click.echo("\n".join(lines))
+    _echo("\n".join(lines))
 
 
 def _one_line(example: str) -> str:
@@ -291,4 +324,4 @@ def inspect(path, tree, encoding, stdin_filename) -> None:
     lines = inspection.summary(document, profile)
     lines += inspection.tree(document) if tree else inspection.outline(document)
     lines += inspection.statistics_tables(document, profile)
-    click.echo("\n".join(lines))
+    _echo("\n".join(lines))

@@ -26,6 +26,11 @@ _LONGEST_SHOWN_SPAN = 120
 
 
 def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Rule] = ()) -> str:
+    return render_findings(results, color=color) + summary(results) + "\n"
+
+
+def render_findings(results: list[FileResult], *, color: bool = False, rules: Sequence[Rule] = ()) -> str:
+    """The diagnostics without the summary (`--quiet`)."""
     paint = _painter(color)
     out: list[str] = []
     for result in results:
@@ -37,8 +42,7 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
             out.append(f"{where} {severity} [{diagnostic.rule}] {diagnostic.message}{located}")
             if diagnostic.severity is not Severity.INFO and diagnostic.rule != "internal-error":
                 out.extend(_excerpt(diagnostic, source.line_text(diagnostic.line), paint))
-    out.append(summary(results))
-    return "\n".join(out) + "\n"
+    return "".join(line + "\n" for line in out)
 
 
 def _excerpt(diagnostic: Diagnostic, line: str, paint) -> list[str]:

@@ -143,12 +143,6 @@ def test_directories_are_searched_for_every_format_read(tmp_path):
     assert result.exit_code == 2 and "notes.docx: 不是有效的 .docx 文件" in result.output
 
 
-def test_colour_only_on_request_and_never_with_no_color():
-    assert "\x1b[" not in run(SEED).output
-    assert "\x1b[31m" in run("--color", "always", SEED).output
-    assert "\x1b[" not in run("--color", "auto", SEED, env={"NO_COLOR": "1"}).output
-
-
 def test_usage_errors_exit_2():
     assert run("--format", "xml", SEED).exit_code == 2
     assert run("check").exit_code == 2
