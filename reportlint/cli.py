@@ -145,13 +145,15 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @click.option("--report-unused", is_flag=True, help="报告没有抑制任何问题的抑制注释、allow 项和失效的基线条目。")
 @click.option("--fix", is_flag=True, help="就地修正可安全自动修正的问题（保留文件编码、BOM 和换行符）。")
 @click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改，不写文件。")
+@click.option("--force-exclude", is_flag=True,
+              help="配置中的 exclude 也用于命令行上点名的文件（pre-commit 钩子用它跳过排除的文件）。")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="并行进程数（0 表示按 CPU 核数）。")
 @_reading_options
 @click.option("--previous", type=click.Path(dir_okay=False), metavar="FILE",
               help="上年度的年度报告：核对上年结转、现行有效件数等跨年数据，并检查与上年雷同的内容。")
 def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs, color, quiet, output_file, exit_zero,
-          statistics, baseline_file, write_baseline_file, report_unused, fix, diff, jobs, encoding,
+          statistics, baseline_file, write_baseline_file, report_unused, fix, diff, force_exclude, jobs, encoding,
           stdin_filename, previous) -> None:
     """检查年度报告草稿（.txt、.md、.docx、.html 文件，目录，或 - 表示标准输入）。"""
     session = LintSession(SessionOptions(
@@ -173,7 +175,7 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         except SourceError as error:
             _fail(str(error))
     try:
-        work = collect(paths, session)
+        work = collect(paths, session, force_exclude=force_exclude)
         if previous is not None and len(work) != 1:
             _fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(work)} 个）")
         if fix or diff:

@@ -24,6 +24,9 @@ def drafts(tmp_path_factory):
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     shutil.copy(FIXTURES / "clean-free-2016.txt", repo / "clean.txt")
     shutil.copy(SEED, repo / "broken.txt")
+    (repo / "archive").mkdir()
+    shutil.copy(SEED, repo / "archive" / "2016.txt")
+    (repo / ".reportlint.yaml").write_text("exclude: [archive]\n", encoding="utf-8")
     subprocess.run(["git", "add", "."], cwd=repo, check=True)
     return repo
 
@@ -47,3 +50,10 @@ def test_hook_fails_on_a_broken_draft(drafts):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Failed" in result.stdout
     assert "broken.txt:17:103: error [wording.placeholder]" in result.stdout
+
+
+def test_hook_skips_the_configured_excludes_it_is_given(drafts):
+    # pre-commit names each staged file; the hook's --force-exclude applies `exclude` to them.
+    result = try_repo(drafts, "archive/2016.txt", "clean.txt")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout and "archive" not in result.stdout
