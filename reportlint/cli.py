@@ -18,7 +18,7 @@ import click
 
 from ._version import __version__
 from .baseline import BaselineError
-from .config import FAIL_ON, ConfigError, describe
+from .config import CONFIG_SCHEMA, FAIL_ON, ConfigError, describe
 from .formatters import OUTPUT_FORMATS, renderer
 from .output import write_atomically
 from .parser import ParseError, parse
@@ -57,10 +57,10 @@ def _replace_what_cannot_be_encoded(*streams) -> None:
             stream.reconfigure(errors="replace")
 
 
-def _echo(message: str = "", *, err: bool = False) -> None:
+def _echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
     """A line to the standard streams as set up above. (click's own streams
     would take an ASCII console for a misconfigured locale and send it UTF-8.)"""
-    click.echo(message, file=sys.stderr if err else sys.stdout)
+    click.echo(message, file=sys.stderr if err else sys.stdout, nl=nl)
 
 
 @click.group(cls=_DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -248,8 +248,14 @@ def _fix(work: list[Job], session: LintSession, *, write: bool, quiet: bool) -> 
 @click.argument("path", default=".", metavar="[PATH]")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="使用该配置文件，不再逐级向上查找。")
-def show_config(path, config_file) -> None:
+@click.option("--schema", is_flag=True, help="输出 .reportlint.yaml 的 JSON Schema（供编辑器补全和校验）。")
+def show_config(path, config_file, schema) -> None:
     """显示对某个文件（默认当前目录）生效的配置。"""
+    if schema:
+        from importlib import resources
+
+        _echo(resources.files("reportlint").joinpath("schemas", CONFIG_SCHEMA).read_text(encoding="utf-8"), nl=False)
+        return
     session = LintSession(SessionOptions(config=Path(config_file) if config_file else None))
     try:
         settings = session.settings_for(path)
@@ -260,10 +266,18 @@ def show_config(path, config_file) -> None:
 
 @main.command("rules")
 @_RULES_OPTION
-def list_rules(rule_dirs) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式（json：每条规则的编号、级别、说明、提示信息和示例）。")
+def list_rules(rule_dirs, output_format) -> None:
     """列出全部规则，按规则包分组（标“可修正”的规则可用 --fix 自动修正）。"""
+    rules = _load(rule_dirs)
+    if output_format == "json":
+        import json
+
+        _echo(json.dumps([rule.to_dict() for rule in rules], ensure_ascii=False, indent=2))
+        return
     group = None
-    for rule in _load(rule_dirs):
+    for rule in rules:
         if rule.group != group:
             if group is not None:
                 _echo()

@@ -30,6 +30,8 @@ from .rules import matches_prefix
 from .yamlfile import read_mapping
 
 CONFIG_NAMES = (".reportlint.yaml", "pyproject.toml")
+# The JSON Schema of a configuration, for editors (reportlint/schemas/; `reportlint config --schema`).
+CONFIG_SCHEMA = "reportlint-config.schema.json"
 FAIL_ON = ("error", "warning", "info")
 OFF = "off"
 

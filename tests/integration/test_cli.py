@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 from click.testing import CliRunner
-from conftest import FIXTURES, ROOT, SEED
+from conftest import EXAMPLE_RULE, FIXTURES, ROOT, SEED
 
 from reportlint import lint_file
 from reportlint.cli import main
@@ -153,6 +153,22 @@ def test_rules_lists_groups():
     assert result.exit_code == 0
     assert "[punctuation]" in result.output and "[structure]" in result.output and "[wording]" in result.output
     assert "wording.placeholder" in result.output
+
+
+def test_rules_as_json_describe_every_rule(tmp_path):
+    rules = json.loads(run("rules", "--format", "json").output)
+    assert [rule["id"] for rule in rules] == sorted(rule["id"] for rule in rules)
+    assert [rule["id"] for rule in rules] == [line.split()[0] for line in run("rules").output.splitlines()
+                                              if line.startswith("  ")]
+    placeholder = next(rule for rule in rules if rule["id"] == "wording.placeholder")
+    assert placeholder["group"] == "wording" and placeholder["severity"] == "error" and placeholder["kind"] == "existence"
+    assert placeholder["fixable"] is False and placeholder["summary"] and placeholder["message"].startswith("文中留有占位符")
+    assert placeholder["examples"]["good"] and all(set(bad) == {"text", "match", "fix"} for bad in placeholder["examples"]["bad"])
+    assert next(rule for rule in rules if rule["id"] == "punctuation.book-title-marks")["fixable"] is True
+    # An office's own pack is listed with the built-in rules.
+    (tmp_path / "office").mkdir()
+    (tmp_path / "office" / "example.yaml").write_text(EXAMPLE_RULE, encoding="utf-8")
+    assert "office.example" in [rule["id"] for rule in json.loads(run("rules", "--format", "json", "--rules", tmp_path).output)]
 
 
 def test_explain_shows_examples():
