@@ -208,8 +208,10 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
             write_atomically(Path(output_file), output)
         except OSError as error:
             _fail(f"{output_file}: 无法写入（{error.strerror}）")
-    else:
+    elif output_format == "text" or statistics:
         sys.stdout.write(output)
+    else:
+        _write_document(output)
     for note in outcome.notes:
         _echo(f"reportlint: 提示：{note}", err=True)
     for message in outcome.errors:
@@ -217,6 +219,19 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
     if outcome.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_CLEAN)
+
+
+def _write_document(output: str) -> None:
+    """A document for a program (JSON, XML, CSV, a page) to standard output in
+    UTF-8, as each format declares, whatever the console's encoding: `> out.csv`
+    on a Chinese Windows console must not write GBK with "?" for 𠮷."""
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # a text-only stream put in its place
+        sys.stdout.write(output)
+        return
+    sys.stdout.flush()
+    binary.write(output.encode("utf-8"))
+    binary.flush()
 
 
 def _fix(work: list[Job], session: LintSession, *, write: bool, quiet: bool) -> bool:

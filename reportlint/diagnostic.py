@@ -18,6 +18,11 @@ class Severity(str, Enum):
     def rank(self) -> int:
         return _RANKS[self]
 
+    @property
+    def label(self) -> str:
+        """The word for it in Chinese output: 错误, 警告, 提示."""
+        return _LABELS[self]
+
     @classmethod
     def parse(cls, value: str) -> Severity:
         try:
@@ -27,6 +32,9 @@ class Severity(str, Enum):
 
 
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_LABELS = {Severity.INFO: "提示", Severity.WARNING: "警告", Severity.ERROR: "错误"}
+# The order of counts, columns and filters in output.
+MOST_SERIOUS_FIRST = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 # The longest quote a message or suggestion carries: findings stay small however

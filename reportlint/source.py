@@ -90,6 +90,11 @@ class Source:
         """The character offset into ``text`` of a 1-based (line, column)."""
         return self.line_starts[line - 1] + column - 1
 
+    def offset_in_text(self, line: int, column: int) -> int:
+        """``offset``, kept inside the text: a span a kind let run past the end
+        still ends at the end (for output that shows or quotes the text)."""
+        return min(self.offset(line, column), len(self.text))
+
     def written_offset(self, offset: int) -> int:
         """An offset into ``text`` as an offset into the text as the file wrote it."""
         return offset + bisect_left(self.crlf_offsets, offset)

@@ -20,6 +20,7 @@ OUTPUT_FORMATS: dict[str, str] = {
     "junit": "reportlint.formatters.junit",
     "gitlab": "reportlint.formatters.gitlab",
     "html": "reportlint.formatters.html",
+    "csv": "reportlint.formatters.csv",
 }
 
 

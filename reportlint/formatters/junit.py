@@ -64,7 +64,6 @@ def _case_names(result: FileResult) -> list[str]:
 
 def _name(result: FileResult, d: Diagnostic) -> str:
     source = result.source
-    start = min(source.offset(d.line, d.column), len(source.text))
-    end = min(source.offset(d.end_line, d.end_column), len(source.text))
-    spanned = " ".join(source.text[start:end].split())
+    spanned = source.text[source.offset_in_text(d.line, d.column):source.offset_in_text(d.end_line, d.end_column)]
+    spanned = " ".join(spanned.split())
     return f"{d.rule} “{bounded(spanned, _QUOTE_LENGTH)}”" if spanned else f"{d.rule}: {d.message}"

@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
-from ..diagnostic import Diagnostic, Severity
+from ..diagnostic import MOST_SERIOUS_FIRST, Diagnostic, Severity
 from ..linter import FileResult
 from ..rules import Rule
 
@@ -75,8 +75,8 @@ def summary(results: list[FileResult]) -> str:
     if not total:
         return f"未发现问题（检查了 {files} 个文件）。"
     return (
-        f"共发现 {total} 个问题：错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
-        f"提示 {counts[Severity.INFO]}（检查了 {files} 个文件）。"
+        f"共发现 {total} 个问题：{'，'.join(f'{severity.label} {counts[severity]}' for severity in MOST_SERIOUS_FIRST)}"
+        f"（检查了 {files} 个文件）。"
     )
 
 

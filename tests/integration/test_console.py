@@ -51,6 +51,18 @@ def test_a_gbk_console_shows_the_chinese_it_can(tmp_path):
     assert "  ? 组织学习《》等文件。" in on_console("gbk", "explain", "wording.placeholder").stdout.decode("gbk")
 
 
+@pytest.mark.parametrize("output_format", ["json", "csv", "junit", "sarif", "html"])
+def test_documents_are_utf8_whatever_the_console(tmp_path, output_format):
+    # `reportlint --format csv drafts > summary.csv` on a Chinese Windows console.
+    draft = tmp_path / "draft.txt"
+    draft.write_text("某局2016年政府信息公开工作年度报告\n一、概述\n组织学习«𠮷报»。\n", encoding="utf-8")
+    result = on_console("gbk", "--format", output_format, "--select", "punctuation.book-title-marks", draft)
+    assert result.returncode == 1 and result.stderr == b""
+    text = result.stdout.decode("utf-8")
+    assert "《𠮷报》" in text and "«𠮷报»" in text
+    assert text.startswith("\ufeff") == (output_format == "csv")
+
+
 def in_terminal(*args, env=None) -> str:
     """The output of reportlint run on a pseudo-terminal, as a user sees it."""
     controller, terminal = pty.openpty()

@@ -2,6 +2,7 @@
 the official SARIF 2.1.0 schema (tests/schemas), GitLab's against the fields
 GitLab documents, JUnit as XML, GitHub annotations for escaping."""
 
+import csv
 import json
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -31,7 +32,7 @@ def in_project_root(monkeypatch):
 
 
 @pytest.mark.parametrize(("name", "suffix"), [("text", "txt"), ("json", "json"), ("sarif", "sarif"),
-                                              ("github", "txt"), ("junit", "xml"), ("gitlab", "json")])
+                                              ("github", "txt"), ("junit", "xml"), ("gitlab", "json"), ("csv", "csv")])
 def test_format_golden(name, suffix):
     rendered = output("--format", name, "--color", "never")
     # SARIF names the checkout and the rule files by absolute URIs; the golden file by placeholders.
@@ -197,3 +198,31 @@ def test_github_annotations_escape_their_properties(tmp_path):
     (line,) = result.stdout.splitlines()
     assert line.startswith("::error file=")
     assert "a%2Cb%3Ac.txt,line=3,col=4,endLine=3,endColumn=6,title=reportlint (wording.placeholder)::" in line
+
+
+LATE = "某市科学技术局2019年政府信息公开工作年度报告\n发布日期：2020-02-20\n一、总体情况\n"
+
+
+def test_csv_opens_with_the_csv_module_one_row_per_diagnostic_with_the_reports_columns(tmp_path):
+    late = tmp_path / "late.txt"
+    late.write_text(LATE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--format", "csv", "--output-file", str(tmp_path / "summary.csv"), *FILES, str(late)])
+    assert result.exit_code == 1, result.output
+    data = (tmp_path / "summary.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    with open(tmp_path / "summary.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    seed = json.loads(CliRunner().invoke(main, ["--format", "json", *FILES]).stdout)["files"][0]
+    seed_rows = [row for row in rows if row["文件"] == FILES[0]]
+    assert [(row["规则"], int(row["行"]), int(row["列"]), row["问题"]) for row in seed_rows] == [
+        (d["rule"], d["line"], d["column"], d["message"]) for d in seed["diagnostics"]]
+    assert {(row["发布机关"], row["层级"], row["年度"], row["发布日期"], row["公开期限"], row["按期公开"]) for row in seed_rows} == {
+        ("楚雄州科学技术局", "市级", "2016", "2017-01-19", "2017-03-31", "是")}
+    assert {row["级别"] for row in seed_rows} == {"错误", "警告", "提示"}
+    assert next(row for row in seed_rows if row["规则"] == "punctuation.book-title-marks")["建议"] == "《楚雄科技》"
+    # A clean report still has its row; a late one says so.
+    (clean,) = [row for row in rows if row["文件"] == FILES[1]]
+    assert clean["规则"] == "" and clean["发布机关"] == "云岭州科学技术局"
+    late_rows = [row for row in rows if row["文件"] == str(late)]
+    assert {(row["机关类型"], row["公开期限"], row["按期公开"]) for row in late_rows} == {("政府部门", "2020-01-31", "否")}
+    assert "facts.publication-deadline" in {row["规则"] for row in late_rows}
