@@ -25,7 +25,7 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
     for row in report_rows(results, rules):
         profile = row.profile_cells()
         for d in row.result.diagnostics:
-            writer.writerow([*profile, d.severity.label, d.rule, d.line, d.column, d.message, d.location or "",
+            writer.writerow([*profile, d.severity.label, d.rule, d.line, d.column, d.message, str(d.location) if d.location else "",
                              d.suggestion or ""])
         if not row.result.diagnostics:
             writer.writerow([*profile, *("" for _ in DIAGNOSTIC_COLUMNS)])

@@ -322,7 +322,7 @@ def _panel_entry(entry: _Entry, rule: Rule | None) -> str:
     where = f"第{diagnostic.line}行第{diagnostic.column}字"
     # A human-readable place from the reader (a docx paragraph, say).
     location = diagnostic.location
-    place = f'<span class="location">{escape(location)}</span>' if location else ""
+    place = f'<span class="location">{escape(str(location))}</span>' if location else ""
     more = []
     if diagnostic.suggestion:
         suggestion = escape(diagnostic.suggestion)

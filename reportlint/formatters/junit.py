@@ -33,9 +33,9 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
             ET.SubElement(suite, "testcase", classname=result.path, name="reportlint")
         for d, name in zip(result.diagnostics, _case_names(result)):
             case = ET.SubElement(suite, "testcase", classname=result.path, name=name)
-            line = f"{d.path}:{d.line}:{d.column}: {d.severity.value} [{d.rule}] {d.message}"
+            line = f"{d.path}:{d.line}:{d.column}: {d.severity.value} [{d.rule}] {d.located_message}"
             if result.fails(d):
-                ET.SubElement(case, "failure", message=d.message, type=d.severity.value).text = line
+                ET.SubElement(case, "failure", message=d.located_message, type=d.severity.value).text = line
             else:
                 ET.SubElement(case, "system-out").text = line
         total += cases

@@ -7,7 +7,9 @@ relative to the `%SRCROOT%` base (the working directory, where CI runs the
 linter), percent-encoded so that "草稿 #1.txt" stays one path, and regions in
 1-based lines and UTF-16 code units (`columnKind` utf16CodeUnits), as editors
 and code scanning count them; and the diagnostic's fingerprint as a partial
-fingerprint, so code scanning follows a finding across edits.
+fingerprint, so code scanning follows a finding across edits. For
+a Word document or a web page the message names the place in the original and
+the region's snippet is the quote to search for there.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
             "ruleId": d.rule,
             "ruleIndex": index[d.rule],
             "level": LEVELS[d.severity.value],
-            "message": {"text": d.message},
+            "message": {"text": d.located_message},
             "locations": [{"physicalLocation": {"artifactLocation": _artifact(d.path), "region": _region(result, d)}}],
             "partialFingerprints": {"reportlint/v1": d.fingerprint},
         }
@@ -67,13 +69,19 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
 
 
 def _region(result: FileResult, d: Diagnostic) -> dict:
+    """Lines, and columns in UTF-16 code units, of the text reportlint read;
+    where that text was extracted from markup (Word, a web page), the quote to
+    search for in the original as the region's snippet."""
     source = result.source
-    return {
+    region = {
         "startLine": d.line,
         "startColumn": source.utf16_column(d.line, d.column),
         "endLine": d.end_line,
         "endColumn": source.utf16_column(d.end_line, d.end_column),
     }
+    if d.location is not None and d.location.quote:
+        region["snippet"] = {"text": d.location.quote}
+    return region
 
 
 def _artifact(path: str) -> dict:

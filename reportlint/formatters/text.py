@@ -38,8 +38,7 @@ def render_findings(results: list[FileResult], *, color: bool = False, rules: Se
         for diagnostic in result.diagnostics:
             where = paint("1", f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:")
             severity = paint(_COLOURS[diagnostic.severity], diagnostic.severity.value)
-            located = f"（位置：{diagnostic.location}）" if diagnostic.location else ""
-            out.append(f"{where} {severity} [{diagnostic.rule}] {diagnostic.message}{located}")
+            out.append(f"{where} {severity} [{diagnostic.rule}] {diagnostic.located_message}")
             if diagnostic.severity is not Severity.INFO and diagnostic.rule != "internal-error":
                 out.extend(_excerpt(diagnostic, source.line_text(diagnostic.line), paint))
     return "".join(line + "\n" for line in out)
