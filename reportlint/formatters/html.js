@@ -12,12 +12,17 @@
   const tip = document.getElementById("tip");
   const inSectionView = '.view[data-view="section"] a.entry';
 
+  // The text under each diagnostic's highlights, read in one pass over them.
+  const highlighted = new Map();
+  for (const mark of document.querySelectorAll(".doc mark")) {
+    for (const number of mark.dataset.d.split(" ")) highlighted.set(number, `${highlighted.get(number) || ""}${mark.textContent}\n`);
+  }
+
   const diagnostics = new Map();
   for (const entry of document.querySelectorAll(inSectionView)) {
     const location = entry.querySelector(".location");
     const item = entry.parentElement;
     const suggestion = item.querySelector(".suggestion q");
-    const marks = document.querySelectorAll(`.doc mark[data-d~="${entry.dataset.d}"]`);
     diagnostics.set(entry.dataset.d, {
       severity: entry.dataset.sev,
       rule: entry.dataset.rule,
@@ -26,7 +31,7 @@
       tick: item.querySelector("input[data-tick]").dataset.tick,
       file: entry.closest("section.file"),
       // What the search box looks in: the message, rule, place, suggestion and the text pointed at.
-      searched: [entry.textContent, suggestion ? suggestion.textContent : "", ...[...marks].map((m) => m.textContent)]
+      searched: [entry.textContent, suggestion ? suggestion.textContent : "", highlighted.get(entry.dataset.d) || ""]
         .join("\n").toLowerCase(),
       done: false,
       shown: true,
