@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .baseline import Baseline
 from .config import DEFAULT, Config, Settings, find_config, load_config, severity_for
-from .diagnostic import Diagnostic
+from .diagnostic import Diagnostic, Severity
 from .linter import FileResult, Linter, select_rules
 from .readers import STDIN_NAME, read_bytes, read_source, reader_for
 from .results_cache import ResultsCache, store, stored
@@ -60,7 +60,6 @@ class Outcome:
 
     result: FileResult
     allowed: set[str]  # `allow` phrases that suppressed something
-    fail_on: str
 
 
 @dataclass
@@ -185,7 +184,7 @@ class LintSession:
             kept += directives.unused(source.path)
         kept.sort(key=Diagnostic.sort_key)
         document = result.document if self.options.keep_documents else None
-        return Outcome(replace(result, diagnostics=tuple(kept), document=document), allowed.used, fail_on)
+        return Outcome(replace(result, diagnostics=tuple(kept), document=document, fail_on=Severity(fail_on)), allowed.used)
 
     def lint_path(self, path: str, settings: Settings | None = None) -> Outcome:
         """Read and lint a draft (SourceError or ParseError if it cannot be read);
@@ -209,8 +208,9 @@ class LintSession:
             store(entry, data, outcome.result.diagnostics, outcome.allowed, outcome.result.profile)
             return outcome
         diagnostics, allowed, profile = found
-        result = FileResult(path, profile, tuple(diagnostics), self._decoded(path, data), None)
-        return Outcome(result, allowed, self._fail_on(settings))
+        result = FileResult(path, profile, tuple(diagnostics), self._decoded(path, data), None,
+                            fail_on=Severity(self._fail_on(settings)))
+        return Outcome(result, allowed)
 
     def _results_cache(self) -> ResultsCache | None:
         """The results cache, when this session keeps results: not for given
