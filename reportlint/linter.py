@@ -66,7 +66,10 @@ class Linter:
         profile = infer_profile(document).overridden(self.overrides, self.aliases)
         facts = Facts(document, profile, previous=Facts(parse(previous)) if previous is not None else None)
         diagnostics: list[Diagnostic] = []
+        genre = facts.genre.genre
         for rule in self.rules:
+            if genre not in rule.kind.reads:
+                continue
             severity = self.severities.get(rule.id, rule.severity)
             try:
                 for finding in rule.kind.check(facts):

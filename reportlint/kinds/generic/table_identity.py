@@ -29,6 +29,7 @@ from decimal import Decimal
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ...tables import BLANK, INVALID, SCHEMA_KEYS, StatTable, TableCell
 from ..base import Kind
 from ..options import Text
@@ -68,6 +69,7 @@ class _Part:
 
 class TableIdentity(Kind):
     name = "table_identity"
+    reads = REPORTS
     options = {
         "table": Text(required=True, choices=SCHEMA_KEYS),
         "for_each": Text(required=True, choices=("row", "column")),

@@ -8,12 +8,14 @@ from collections.abc import Iterable, Iterator
 from ...diagnostic import Finding
 from ...document import Block, Paragraph, Section
 from ...facts import Facts
+from ...genre import REPORTS
 from ...text.numerals import chinese_ordinal
 from ..base import Kind
 
 
 class EnumerationSequence(Kind):
     name = "structure.enumeration_sequence"
+    reads = REPORTS
     message_args = frozenset({"marker", "expected", "problem"})
 
     def check(self, facts: Facts) -> Iterator[Finding]:

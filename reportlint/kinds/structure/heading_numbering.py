@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from ...diagnostic import Finding
 from ...document import Heading
 from ...facts import Facts
+from ...genre import REPORTS
 from ...text.numerals import chinese_ordinal
 from ..base import Kind
 from ..options import Editions, Pattern, Records, Text
@@ -21,6 +22,7 @@ from ._markers import marker_text
 
 class HeadingNumbering(Kind):
     name = "structure.heading_numbering"
+    reads = REPORTS
     options = {
         "outline": Editions(Records({"topic": Text(required=True), "pattern": Pattern(required=True)}), default={}),
     }

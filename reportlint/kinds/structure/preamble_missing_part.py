@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...document import Document, Span
+from ...genre import WHOLE_REPORTS
 from ._preamble import Part, PreambleListCheck, present
 
 # A complete text ends with a sentence, a date or a table's last figure.
@@ -20,6 +21,7 @@ _COMPLETE_END = re.compile(r"(?:[。！？!?][”’」』》〉）)]*|[0-9]|日
 
 class PreambleMissingPart(PreambleListCheck):
     name = "structure.preamble_missing_part"
+    reads = WHOLE_REPORTS
     message_args = frozenset({"parts", "count"})
 
     def check_parts(self, document: Document, list_span: Span, parts: list[Part]) -> Iterator[Finding]:

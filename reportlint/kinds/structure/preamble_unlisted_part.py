@@ -7,11 +7,13 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...document import Document, Span
+from ...genre import REPORTS
 from ._preamble import Part, PreambleListCheck, similar
 
 
 class PreambleUnlistedPart(PreambleListCheck):
     name = "structure.preamble_unlisted_part"
+    reads = REPORTS
     message_args = frozenset({"heading", "parts"})
 
     def check_parts(self, document: Document, list_span: Span, parts: list[Part]) -> Iterator[Finding]:

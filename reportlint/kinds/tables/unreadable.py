@@ -8,12 +8,14 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ..base import Kind
 from ..table_options import TableNames
 
 
 class Unreadable(Kind):
     name = "tables.unreadable"
+    reads = REPORTS
     options = {"tables": TableNames()}
     message_args = frozenset({"table", "row", "problem", "count"})
 
