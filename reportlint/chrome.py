@@ -5,8 +5,9 @@ A page saved from a government site, or text copied from one, carries the site's
 furniture along with the report: the breadcrumb (当前位置：首页 > 政务公开 > …),
 the source and time line (来源：… 时间：2022-02-08 16:34), share buttons (分享到
 微信 微博 QQ空间), page tools (打印 关闭, 全真版 文字版, 字号 大 中 小), link lists
-(相关链接：, 附件下载) and visitor counters (浏览次数：1024); text extracted from a
-PDF keeps its page numbers ("— 3 —"). In text flattened from
+(相关链接：, 附件下载, and the titles of other pages listed on the lines after
+相关链接：) and visitor counters (浏览次数：1024); text extracted from a PDF keeps
+its page numbers ("— 3 —"). In text flattened from
 a page all of it runs into the report's first and last lines. None of it is the
 report's text: the parser sets it apart (``Document.chrome``), so no wording,
 repetition or year check reads it; the page's source and time become metadata,
@@ -70,6 +71,21 @@ def find_chrome(text: str, start: int, end: int) -> list[ChromePiece]:
                 meta = (match.group(key), match.group(value), value_span)
         pieces.append(ChromePiece(span, meta))
     return pieces
+
+
+# After "相关链接：" a page lists links to other pages, a title a line, at its foot.
+_LINK_LIST = re.compile(r"相关链接[:：]?\s*$")
+_LINK = re.compile(r"[^。，,；;！？!?]{2,60}")
+
+
+def opens_link_list(piece: str) -> bool:
+    """Whether a piece of chrome announces a list of links on the lines after it."""
+    return bool(_LINK_LIST.search(piece))
+
+
+def is_link(line: str) -> bool:
+    """Whether a line of a list of links is one: a short title, no sentence."""
+    return bool(_LINK.fullmatch(line.strip()))
 
 
 _HINTS = ("—", "-", "－", "–", "页", "位置", "来源", "时间", "日期", "分享", "微信", "打印", "链接", "下载", "版", "次数", "量",

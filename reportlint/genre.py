@@ -22,6 +22,8 @@ from .document import Document, Paragraph, Span
 _REPORT_TITLE = re.compile(r"年度报告|年报|工作报告")
 # Titles of other kinds of official documents (公文的文种).
 _OTHER_TITLE = re.compile(r"(?:的函|函复|请示|批复|通知|通报|意见|决定|方案|计划|要点|总结|纪要)$")
+# A first line the grammar took for text may still be a title: short, no sentence.
+_UNTITLED = re.compile(r"[^。，,；;：:]{4,60}")
 # A letter or notice opens with its addressee ("市政府办公室：") and says what it is.
 _SALUTATION = re.compile(r"^[^，。；：:、\s]{2,30}(?:办公室|办公厅|政府|管委会|局|委|厅|中心|单位|部门)[：:]$")
 _LETTER_PHRASES = re.compile(r"函告如下|特此函告|特此函复|现函复如下|特此通知|现将[^。]{0,30}通知如下|特此请示|妥否，请批示")
@@ -71,15 +73,18 @@ def read_genre(document: Document) -> GenreReading:
 
 
 def _other(document: Document) -> GenreReading | None:
+    paragraphs = list(document.paragraphs())
     title = document.title
     if title is not None:
-        if _REPORT_TITLE.search(title.text):
-            return None
-        if _OTHER_TITLE.search(title.text):
-            return GenreReading(Genre.OTHER, f"标题为“{title.text}”", title.span)
-    paragraphs = list(document.paragraphs())
-    if title is None and paragraphs and _REPORT_TITLE.search(paragraphs[0].text[:60]):
+        name, span = title.text, title.span
+    elif paragraphs and _UNTITLED.fullmatch(paragraphs[0].text):  # a title that ends in no 报告: "关于…的函"
+        name, span = paragraphs[0].text, paragraphs[0].span
+    else:
         return None
+    if _REPORT_TITLE.search(name):
+        return None
+    if _OTHER_TITLE.search(name):
+        return GenreReading(Genre.OTHER, f"标题为“{name}”", span)
     for paragraph in paragraphs[:3]:
         if _SALUTATION.match(paragraph.text):
             return GenreReading(Genre.OTHER, f"以称谓“{paragraph.text}”开头", paragraph.span)

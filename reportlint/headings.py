@@ -55,9 +55,9 @@ _KNOWN_TITLES = (
 _KNOWN_TITLE = re.compile(rf"(?:{'|'.join(_KNOWN_TITLES)})(?![；;、，,])")
 # A level-1 marker glued to the text before it, followed by a known title.
 _GLUED_KNOWN = re.compile(rf"(?<=[^\s])([{chars.ORDINAL_CHARS}]{{1,2}}、)(?={_KNOWN_TITLE.pattern})")
-# What follows a known title when the title ran into the body: a figure, a bracket
-# or marker, or a sentence — not a few more words of a longer title ("概述及主要做法").
-_BODY_AFTER_TITLE = re.compile(rf"[{chars.DIGITS}（(一]|[^，,。]{{15}}|[^。]*[，,。]")
+# Words that carry a known title on into a longer one ("概述及主要做法"); after
+# anything else, the title ran into the body ("总体情况2021年，…", "…情况第二十条…").
+_TITLE_GOES_ON = re.compile(r"[及和与暨、]")
 # 一是 opening an enumeration right after a heading's words ("（一）健全制度机制一是…"),
 # not the 一是 of 统一是, 唯一是, 之一是.
 _FIRST_ITEM = re.compile(r"(?<![统唯之第同专单万])一是")
@@ -154,7 +154,7 @@ def _title_end(text: str, start: int, end: int, at_line_start: bool) -> int | No
     first sentence starts with ("一、概述2017年，在…"), or for a long title at its
     first comma."""
     known = _KNOWN_TITLE.match(text, start, end)
-    if known and _BODY_AFTER_TITLE.match(text, known.end(), end):
+    if known and not _TITLE_GOES_ON.match(text, known.end(), end):
         return known.end()
     first_item = _FIRST_ITEM.search(text, start + 2, end)
     if first_item:

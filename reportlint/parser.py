@@ -21,10 +21,9 @@ from typing import NamedTuple
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 
-from .chrome import find_chrome
+from .chrome import find_chrome, is_link, opens_link_list
 from .document import (
     Block,
-    Cell,
     Chrome,
     Document,
     EnumerationItem,
@@ -41,17 +40,17 @@ from .document import (
 from .headings import SENTENCE_END, fragment, heading, is_heading, marker_shape, split_glued_known, title_tokens
 from .source import Source
 from .table_regions import TableRegions
+from .table_rows import aligned_rows, stripped_span, table_row
 from .text import chars
 from .text.numerals import chinese_numeral_value
 from .wrapping import wrap_width, wraps_at
 
+_SENTENCE_MARK = re.compile(r"[。！？!?]")
+_PIPE_MASK = "｜"
+_NOT_FIRST = "。\n"
+_TITLE_AFTER_CHROME = re.compile(r"[^。，,：:；;\s]{4,78}(?:报告|年报)")
 _ENUMERATION = re.compile(rf"([{chars.ORDINAL_CHARS}]{{1,3}})是")
-_ENUMERATION_BOUNDARY = frozenset("。；;，,：:！？!? \t\u3000")
-_SEPARATOR_CELL = re.compile(r":?-{3,}:?")
-# Cells of a row aligned with spaces (a table typed or pasted as plain text) are
-# separated by two or more spaces; a sentence or a long run of text is no cell.
-_ALIGNED_GAP = re.compile(r"[ \t\u3000]{2,}")
-_LONGEST_ALIGNED_CELL = 60
+_ENUMERATION_BOUNDARY = frozenset("。；;，,、：:！？!? \t\u3000")
 
 
 class ParseError(Exception):
@@ -147,6 +146,7 @@ class _Builder:
         self.table_rows: list[TableRow] = []
         self.chrome: list[Chrome] = []
         self.carried: list[Token] = []  # a paragraph wrapped onto the next line
+        self.in_link_list = False  # in the page's list of links to other pages
         self.wrap_width: int | None = None  # the width of a PDF's lines, once measured
         self.table_regions = TableRegions(source.text)
         self.last_end = 0
@@ -154,13 +154,14 @@ class _Builder:
     # -- the outline -----------------------------------------------------------
 
     def build(self, lines: list[_Line]) -> Document:
-        aligned = self._aligned_rows(lines)
+        lines = _prose_with_pipes(self.text, lines)
+        aligned = aligned_rows(self.text, lines)
         for index, line in enumerate(lines):
             if line.kind != "text" or index in aligned:
                 self._flush_paragraph(self.carried)
                 self.carried = []
             if line.kind == "table":
-                self.table_rows.append(self._table_row(line.tokens[0]))
+                self.table_rows.append(table_row(self.text, line.tokens[0]))
                 continue
             if index in aligned:
                 self.table_rows.append(aligned[index])
@@ -168,16 +169,19 @@ class _Builder:
             self._flush_table()
             if line.kind == "title":
                 token = line.tokens[0]
-                self.title = Title(token.strip().lstrip("#").strip(), self._stripped_span(token))
+                self.title = Title(token.strip().lstrip("#").strip(), stripped_span(token))
                 self._text_line(line.tokens[1:])
             elif line.kind == "meta":
                 self.metadata.append(self._meta_line(line.tokens))
-            elif self._is_signature(line.tokens):
+            elif self._is_title_after_chrome(line.tokens):
                 token = line.tokens[0]
-                span = self._stripped_span(token)
-                self.metadata.append(MetaLine("署名", str(token), span, span))
+                self.title = Title(str(token), stripped_span(token))
+            elif (wrapped := self._wraps(lines, index, aligned)) or self.carried or not self._is_signature(line.tokens):
+                self._text_line(line.tokens, wrapped)
             else:
-                self._text_line(line.tokens, wrapped=self._wraps(lines, index, aligned))
+                token = line.tokens[0]
+                span = stripped_span(token)
+                self.metadata.append(MetaLine("署名", str(token), span, span))
         self._flush_paragraph(self.carried)
         self._flush_table()
         self.table_regions.close(self.last_end)
@@ -201,6 +205,13 @@ class _Builder:
         section = self.stack.pop().close(max(self.last_end, 0))
         (self.stack[-1].subsections if self.stack else self.sections).append(section)
 
+    def _is_title_after_chrome(self, tokens: tuple[Token, ...]) -> bool:
+        """A report's title on the first line after the page chrome a copy of a
+        web page opens with (the grammar knows a title only on the first line)."""
+        if self.title is not None or self.preamble or self.stack or not self.chrome or len(tokens) != 1:
+            return False
+        return tokens[0].type == "FRAGMENT" and bool(_TITLE_AFTER_CHROME.fullmatch(tokens[0].strip()))
+
     def _is_signature(self, tokens: tuple[Token, ...]) -> bool:
         """A short unpunctuated line right under the title: the issuing body."""
         if self.title is None or self.preamble or self.stack or len(tokens) != 1:
@@ -210,82 +221,18 @@ class _Builder:
 
     # -- lines -----------------------------------------------------------------
 
-    def _stripped_span(self, token: Token) -> Span:
-        value = str(token)
-        start = token.start_pos + (len(value) - len(value.lstrip()))
-        return Span(start, token.start_pos + len(value.rstrip()))
-
     def _meta_line(self, tokens: tuple[Token, ...]) -> MetaLine:
         first = tokens[0]
         if first.type == "DATE_LINE":
-            span = self._stripped_span(first)
+            span = stripped_span(first)
             return MetaLine("日期", self.text[span.start:span.end], span, span)
         key = first.strip().rstrip(":：").strip()
         if len(tokens) > 1:
-            value_span = self._stripped_span(tokens[1])
+            value_span = stripped_span(tokens[1])
         else:
             value_span = Span(first.end_pos, first.end_pos)
-        key_span = self._stripped_span(first)
+        key_span = stripped_span(first)
         return MetaLine(key, self.text[value_span.start:value_span.end], Span(key_span.start, value_span.end), value_span)
-
-    def _table_row(self, token: Token) -> TableRow:
-        value = str(token)
-        start = token.start_pos
-        separator = "|" if "|" in value else "\t"
-        pieces = value.split(separator)
-        if separator == "|" and value.strip().startswith("|"):
-            pieces_start = value.index("|") + 1
-            pieces = value[pieces_start:].split("|")
-            start += pieces_start
-            if value.rstrip().endswith("|"):
-                pieces = pieces[:-1]
-        cells = []
-        offset = start
-        for piece in pieces:
-            stripped = piece.strip()
-            if stripped:
-                lead = len(piece) - len(piece.lstrip())
-                cells.append(Cell(stripped, Span(offset + lead, offset + lead + len(stripped))))
-            else:  # an empty cell is the space between its separators
-                cells.append(Cell("", Span(offset, offset + len(piece))))
-            offset += len(piece) + 1
-        is_separator = bool(cells) and all(_SEPARATOR_CELL.fullmatch(cell.text) for cell in cells)
-        return TableRow(tuple(cells), self._stripped_span(token), is_separator)
-
-    def _aligned_rows(self, lines: list[_Line]) -> dict[int, TableRow]:
-        """Rows of tables aligned with spaces, by line index: runs of at least two
-        consecutive text lines of two or more cells, with a figure after the
-        first cell somewhere in the run."""
-        rows: dict[int, TableRow] = {}
-        run: dict[int, TableRow] = {}
-        for index, line in enumerate([*lines, _Line("text", ())]):
-            row = self._aligned_row(line) if line.kind == "text" else None
-            if row is not None:
-                run[index] = row
-                continue
-            has_figure = any(char.isdigit() for candidate in run.values() for cell in candidate.cells[1:] for char in cell.text)
-            if len(run) >= 2 and has_figure:
-                rows.update(run)
-            run = {}
-        return rows
-
-    def _aligned_row(self, line: _Line) -> TableRow | None:
-        tokens = line.tokens
-        if not tokens or tokens[0].type == "HASHES":
-            return None
-        start, end = tokens[0].start_pos, tokens[-1].end_pos
-        text = self.text[start:end]
-        if "。" in text:
-            return None
-        cells = []
-        offset = 0
-        for gap in [*_ALIGNED_GAP.finditer(text), None]:
-            cell_end = gap.start() if gap else len(text)
-            cells.append(Cell(text[offset:cell_end], Span(start + offset, start + cell_end)))
-            offset = gap.end() if gap else offset
-        if len(cells) < 2 or any(len(cell.text) > _LONGEST_ALIGNED_CELL for cell in cells):
-            return None
-        return TableRow(tuple(cells), Span(start, end))
 
     def _flush_table(self) -> None:
         if self.table_rows:
@@ -308,7 +255,12 @@ class _Builder:
         """Cut a line into headings and paragraphs, with its page chrome set
         apart; the last paragraph of a ``wrapped`` line goes on in the next."""
         words = split_glued_known(self.text, [token for token in tokens if token.type != "HASHES"])
+        if self.in_link_list and words and is_link(self.text[words[0].start_pos:words[-1].end_pos]):
+            span = Span(words[0].start_pos, words[-1].end_pos)
+            self.chrome.append(Chrome(self.text[span.start:span.end], span))
+            return
         segments = self._without_chrome(words)
+        self.in_link_list = not segments and bool(self.chrome) and opens_link_list(self.chrome[-1].text)
         for number, segment in enumerate(segments, 1):
             self._text_segment(segment, wrapped and number == len(segments))
 
@@ -419,3 +371,35 @@ def _outside(token: Token, pieces) -> list[tuple[int, int]]:
     if position < token.end_pos:
         stretches.append((position, token.end_pos))
     return stretches
+
+
+def _prose_with_pipes(text: str, lines: list[_Line]) -> list[_Line]:
+    """The lines, with a lone "table row" that is prose read as text again: a
+    "|" in running text (a title such as 《为民办实事|农产品抽检》) makes the
+    grammar type the line as a table row, and a flattened page's whole body is
+    one line. A table needs rows that look like rows: a line of cells among
+    others, not one line of sentences."""
+    result = list(lines)
+    for index, line in enumerate(lines):
+        if line.kind != "table" or "\t" in line.tokens[0]:
+            continue
+        neighbours = (lines[index - 1] if index else None, lines[index + 1] if index + 1 < len(lines) else None)
+        if any(other is not None and other.kind == "table" for other in neighbours):
+            continue
+        token = line.tokens[0]
+        if _SENTENCE_MARK.search(token):
+            result[index] = _relexed(text, token)
+    return result
+
+
+def _relexed(text: str, token: Token) -> _Line:
+    """A line the grammar typed as a table row, read as text: lexed with its
+    pipes masked by a character no terminal treats apart, then given back its
+    own text and positions."""
+    masked = _NOT_FIRST + str(token).replace("|", _PIPE_MASK)  # a title is only read on the first line
+    tokens = []
+    for piece in _lark().parse(masked)[1].tokens:
+        start = token.start_pos + piece.start_pos - len(_NOT_FIRST)
+        end = token.start_pos + piece.end_pos - len(_NOT_FIRST)
+        tokens.append(Token(piece.type, text[start:end], start_pos=start, end_pos=end))
+    return _Line("text", tuple(tokens))
