@@ -128,11 +128,15 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
+    """``margins``: the paragraphs printed beside the body (a Word document's
+    headers, footers and notes), outside the outline; the wording checks read them."""
+
     source: Source
     title: Title | None
     metadata: tuple[MetaLine, ...]
     preamble: tuple[Block, ...]
     sections: tuple[Section, ...]
+    margins: tuple[Paragraph, ...] = ()
     chrome: tuple[Chrome, ...] = ()
     # Statistics tables written out as text (see reportlint/table_regions.py).
     table_regions: tuple[Span, ...] = ()
