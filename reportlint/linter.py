@@ -76,7 +76,8 @@ class Linter:
             severity = self.severities.get(rule.id, rule.severity)
             try:
                 for finding in rule.kind.check(facts):
-                    diagnostics.append(_diagnostic(rule, severity, finding, source))
+                    stated = severity if finding.proven or severity.rank <= Severity.WARNING.rank else Severity.WARNING
+                    diagnostics.append(_diagnostic(rule, stated, finding, source))
             except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
                 diagnostics.append(_internal_error(rule, error, source))
         diagnostics.sort(key=Diagnostic.sort_key)

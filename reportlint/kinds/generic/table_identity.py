@@ -115,7 +115,7 @@ class TableIdentity(Kind):
                 "left": _expression(left, left_total),
                 "right": _expression(right, right_total),
                 "difference": _number(abs(left_total - right_total)),
-            })
+            }, proven=not any(cell.glued for part in left + right for cell in part.cells))
 
     def _resolve(self, terms: list[_Term], table: StatTable, previous: StatTable | None, instance: str) -> list[_Part] | None:
         parts: list[_Part] = []

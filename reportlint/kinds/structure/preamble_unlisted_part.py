@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ...diagnostic import Finding
 from ...document import Document, Span
 from ...genre import REPORTS
-from ._preamble import Part, PreambleListCheck, similar
+from ._preamble import Part, PreambleListCheck, corresponds
 
 
 class PreambleUnlistedPart(PreambleListCheck):
@@ -20,5 +20,5 @@ class PreambleUnlistedPart(PreambleListCheck):
         listed = "、".join(part.name for part in parts)
         for section in document.sections:
             heading = section.heading
-            if section.level == 1 and not any(similar(heading.text, part.name) for part in parts):
+            if section.level == 1 and not any(corresponds(heading.text, part.name) for part in parts):
                 yield Finding(heading.span, {"heading": heading.marker.text + heading.text, "parts": listed})
