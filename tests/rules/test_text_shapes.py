@@ -7,7 +7,7 @@ from datetime import date
 
 from conftest import FIXTURES
 
-from reportlint import lint_file
+from reportlint import lint_file, lint_text
 from reportlint.facts import Facts
 from reportlint.genre import Genre
 from reportlint.parser import parse
@@ -125,3 +125,32 @@ def test_nested_and_resumed_enumerations():
         ("structure.enumeration-sequence", "三是")]
     (finding,) = lint_file(FIXTURES / "shape-enumerations-2021.txt", select=["structure.enumeration-sequence"])
     assert finding.line == 12 and finding.column == 12 and "此处应为“二是”" in finding.message
+
+
+# -- severity discipline (item 17) -----------------------------------------------------
+
+TABLE_4_HEADER = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼\n"
+                  "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n"
+                  "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n")
+
+
+def severities(text, rule):
+    return [d.severity.value for d in lint_text(text, select=[rule])]
+
+
+def test_table_arithmetic_is_an_error_only_on_cleanly_read_cells():
+    rule = "tables.review-litigation-total"
+    laid_out = TABLE_4_HEADER + "3 | 1 | 0 | 1 | 4 | 2 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0\n"
+    # The same figures run together by a flattened page: split by reading, not by the table.
+    flattened = ("四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉"
+                 "复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计310142000200000\n")
+    assert severities(laid_out, rule) == ["error"]
+    assert severities(flattened, rule) == ["warning"]
+
+
+def test_a_table_not_read_is_reportlints_limit_not_an_instruction():
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 "
+            "规章000行政规范性文件8855698\n")
+    (note,) = lint_text(text, select=["tables.unreadable"])
+    assert note.severity.value == "info"
+    assert note.message.startswith("未能可靠读出") and "未检查" in note.message and "请" not in note.message
