@@ -294,6 +294,8 @@ class _Builder:
                     self._flush_paragraph(pending)
                     opened, rest = heading(self.text, token, title, previous is None)
                     self._open_section(opened)
+                    for piece in rest:  # a table may start right after the heading's words
+                        self.table_regions.see(piece)
                     pending = list(rest)
                     index += 1 + len(title)
                     previous = title[-1] if title else token

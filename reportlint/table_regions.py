@@ -31,7 +31,7 @@ _ANCHOR = re.compile(
     r"|[（(]?本[列行]数据的?[勾钩]稽关系"
     r"|申请人情况\s*自然人"
     r"|信息内容\s*(?:本年|上一年|采购)"
-    r"|结果\s*维持\s*结果\s*纠正"
+    r"|(?:行政复议\s*行政诉讼\s*)?结果\s*维持\s*结果\s*纠正"
     r"|指标名称\s*计量\s*单位"
 )
 # How far past a fragment's end its anchor may reach (the anchor spans tokens:

@@ -62,6 +62,13 @@ def test_page_chrome_is_set_apart_and_its_time_is_the_publication_date():
     assert "首页政务公开" not in prose and "附件下载" not in prose
 
 
+def test_flattened_tables_are_regions_from_their_header_to_the_next_part():
+    found = facts("shape-flattened-page-2021.txt")
+    starts = [found.text[span.start:span.start + 8] for span in found.document.table_regions]
+    assert starts == ["第二十条第（一）", "（本列数据的勾稽", "行政复议行政诉讼"]
+    assert "属于国家秘密" not in found.scope_text("prose").data.decode()
+
+
 def test_saved_page_text_keeps_its_chrome_out_of_the_year_checks():
     # The title after the breadcrumb is the title; the links to last years'
     # reports under 相关链接： are no stale years, the page's time no date of the report.
@@ -92,7 +99,7 @@ def test_pdf_text_tables_are_regions_the_prose_checks_do_not_read():
     found = facts("shape-pdf-text-2022.txt")
     regions = [found.text[span.start:span.end] for span in found.document.table_regions]
     assert [region.split("\n")[0] for region in regions] == ["第二十条第（一）项", "（本列数据的勾稽关系为：第一项加第二项之和，",
-                                                              "结果"]
+                                                              "行政复议"]
     prose = found.scope_text("prose").data.decode()
     assert "属于国家秘密" not in prose and "未经复议直接起诉" not in prose
     assert "属于国家秘密" in found.scope_text("text").data.decode()  # wording checks still read the labels
@@ -108,6 +115,13 @@ def test_a_letter_gets_one_note_and_no_report_checks():
     assert reported("shape-letter-2015.txt", severities=("info", "warning", "error")) == [
         ("facts.genre", "关于2014年政府信息公开工作要点落实情况的函")]
     assert facts("shape-letter-2015.txt").genre.genre is Genre.OTHER
+
+
+def test_a_text_that_starts_after_the_first_part_is_an_excerpt():
+    text = ("三、收到和处理政府信息公开申请情况\n全年收到申请12件，均按期答复。\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n全年未发生行政复议、行政诉讼。\n")
+    assert [(d.rule, d.severity.value) for d in lint_text(text) if d.rule.startswith(("structure", "facts"))] == [
+        ("facts.genre", "info")]
 
 
 def test_an_excerpt_gets_no_list_of_missing_parts():
