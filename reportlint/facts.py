@@ -116,11 +116,14 @@ def _without(spans: tuple[Span, ...], holes: tuple[Span, ...]) -> tuple[Span, ..
     if not holes:
         return spans
     kept = []
+    first = 0  # holes wholly before the current span
     for span in spans:
+        while first < len(holes) and holes[first].end <= span.start:
+            first += 1
         start = span.start
-        for hole in holes:
-            if hole.end <= start or hole.start >= span.end:
-                continue
+        for hole in holes[first:]:
+            if hole.start >= span.end:
+                break
             if hole.start > start:
                 kept.append(Span(start, hole.start))
             start = max(start, hole.end)

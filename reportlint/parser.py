@@ -337,9 +337,12 @@ class _Builder:
                 key, value, value_span = piece.meta
                 self.metadata.append(MetaLine(key, value, piece.span, value_span))
         runs: list[list[Token]] = [[]]
-        passed = 0
+        passed = 0  # pieces wholly before the current token (both are in text order)
         for token in tokens:
-            for start, end in _outside(token, pieces):
+            while passed < len(pieces) and pieces[passed].span.end <= token.start_pos:
+                passed += 1
+                runs.append([])
+            for start, end in _outside(token, pieces, passed):
                 while passed < len(pieces) and pieces[passed].span.end <= start:
                     passed += 1
                     runs.append([])
@@ -374,12 +377,15 @@ class _Builder:
         return tuple(items)
 
 
-def _outside(token: Token, pieces) -> list[tuple[int, int]]:
-    """The stretches of a token that no piece of chrome covers."""
+def _outside(token: Token, pieces, first: int) -> list[tuple[int, int]]:
+    """The stretches of a token that no piece of chrome covers (the pieces
+    from ``first`` on may overlap it)."""
     stretches = []
     position = token.start_pos
-    for piece in pieces:
-        if piece.span.end <= position or piece.span.start >= token.end_pos:
+    for piece in pieces[first:]:
+        if piece.span.start >= token.end_pos:
+            break
+        if piece.span.end <= position:
             continue
         if piece.span.start > position:
             stretches.append((position, piece.span.start))
