@@ -80,7 +80,7 @@ def _other(document: Document) -> GenreReading | None:
     elif paragraphs and _UNTITLED.fullmatch(paragraphs[0].text):  # a title that ends in no 报告: "关于…的函"
         name, span = paragraphs[0].text, paragraphs[0].span
     else:
-        return None
+        name, span = "", Span(0, 0)
     if _REPORT_TITLE.search(name):
         return None
     if _OTHER_TITLE.search(name):
