@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from reportlint.patterns import PatternError, compile_alternatives, compile_pattern
+from reportlint.patterns import PatternError, PatternSet, compile_alternatives, compile_pattern
 
 
 def test_catastrophic_pattern_on_a_long_line_finishes():
@@ -70,3 +70,11 @@ def test_ignorecase_and_alternatives():
 def test_features_re2_lacks_are_named(pattern, named):
     with pytest.raises(PatternError, match=f"RE2 正则引擎不支持的{named}"):
         compile_pattern(pattern)
+
+
+def test_a_pattern_set_names_the_patterns_a_search_finds():
+    patterns = [compile_pattern("收到.{0,6}#"), compile_pattern("abc", ignorecase=True), compile_pattern(r"\u4e00{2}"),
+                compile_pattern("^x$"), compile_pattern(r"[0-9]+\Z")]
+    chosen = PatternSet(patterns)
+    for text in ["共收到申请#", "ABC", "一一", "x", "收到了很多很多很多的#", "", "12 件 34", "y\nx"]:
+        assert chosen.matching(text) == {index for index, pattern in enumerate(patterns) if pattern.search(text)}, text

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cached_property
 
 from ...diagnostic import Finding
 from ...facts import Facts
 from ...genre import REPORTS
 from ...numbers import Quantity, plain
+from ...patterns import PatternSet
 from ...tables import SCHEMA_KEYS, StatTable
 from ..base import Kind
 from ..options import Integer, Pattern, Records, Strings, Text
@@ -93,8 +95,9 @@ class TextFigures(Kind):
         marked = clause[:offset] + "#" + clause[offset + len(quantity.span):]
         paragraph = paragraphs.around(quantity.span.start)
         best: tuple[int, int, dict] | None = None
+        matching = self._claim_patterns.matching(marked)
         for index, claim in enumerate(self.claims):
-            if quantity.unit not in claim["units"]:
+            if index not in matching or quantity.unit not in claim["units"]:
                 continue
             if claim["context"] is not None and not claim["context"].search(text, paragraph.start, paragraph.end):
                 continue
@@ -105,6 +108,12 @@ class TextFigures(Kind):
             if best is None or key < best[:2]:
                 best = (*key, claim)
         return best[2] if best else None
+
+
+    @cached_property
+    def _claim_patterns(self) -> PatternSet:
+        """The claims' patterns as one set: most figures match none of them."""
+        return PatternSet([claim["pattern"] for claim in self.claims])
 
 
 def _agrees(quantity: Quantity, value: Decimal, scale: Decimal) -> bool:
