@@ -11,7 +11,6 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -97,10 +96,9 @@ def matches_prefix(rule_id: str, prefixes: Iterable[str]) -> bool:
 def builtin_rules_dir() -> Path:
     """The built-in rule pack: inside the installed package (a wheel ships it as
     reportlint/rules), or the top-level rules/ of a source checkout."""
-    packaged = Path(str(resources.files("reportlint"))) / "rules"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "rules"
+    package = Path(__file__).resolve().parent  # a folder, never a zip: rule files are read as files
+    packaged = package / "rules"
+    return packaged if packaged.is_dir() else package.parent / "rules"
 
 
 def rule_files(directory: Path) -> list[tuple[str, Path]]:
