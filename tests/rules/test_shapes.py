@@ -1,0 +1,45 @@
+"""The shapes of text that gave false alarms on real reports (issue 14), each in a
+draft of the project's own under fixtures/shapes/, modelled on what real reports
+write: the false alarm is gone and the real defect beside it is still found.
+
+Each fixture is linted with the rules its shape concerns; the warnings and
+errors must be exactly those listed, as (rule, text of the span), each as often
+as it is listed."""
+
+import pytest
+from conftest import FIXTURES
+
+from reportlint import lint_file
+
+SHAPES = FIXTURES / "shapes"
+
+# fixture: (rules selected, the warnings and errors expected)
+EXPECTED = {
+    # Formulas that chain their clauses, and words that meet (公开+开展, 以及+及时).
+    "repetition-by-design-2021.txt": (["wording"], [
+        ("wording.repeated-word", "网站网站"),
+        ("wording.repeated-word", "发布发布"),
+    ]),
+    # 财政信息公开 is 财政 + 信息公开, not 政府信息公开 with a character missing.
+    "term-inside-longer-word-2020.txt": (["wording.truncated-term"], [
+        ("wording.truncated-term", "政信息公开"),
+    ]),
+}
+
+
+def warnings_and_errors(path, select):
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return sorted(
+        (d.rule, lines[d.line - 1][d.column - 1:d.end_column - 1])
+        for d in lint_file(path, select=select) if d.severity.value in ("warning", "error")
+    )
+
+
+def test_every_fixture_has_its_expectation():
+    assert sorted(path.name for path in SHAPES.glob("*.txt")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_shape(name):
+    select, expected = EXPECTED[name]
+    assert warnings_and_errors(SHAPES / name, select) == sorted(expected)
