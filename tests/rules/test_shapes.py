@@ -24,6 +24,14 @@ EXPECTED = {
     "term-inside-longer-word-2020.txt": (["wording.truncated-term"], [
         ("wording.truncated-term", "政信息公开"),
     ]),
+    # Most （一） headings written (一): the standard form is still （一）, never the
+    # other way round; 1. and 1． as often as each other follow no majority.
+    "heading-style-majority-2023.txt": (["structure.heading-style"], [
+        ("structure.heading-style", "(一)"),
+        ("structure.heading-style", "(二)"),
+        ("structure.heading-style", "(一)"),
+        ("structure.heading-style", "(二)"),
+    ]),
 }
 
 
