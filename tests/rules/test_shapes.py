@@ -44,6 +44,12 @@ EXPECTED = {
     "other-years-that-are-right-2022.txt": (["numbers.report-year"], [
         ("numbers.report-year", "2021年"),
     ]),
+    # Announced counts: a colon in another clause announces nothing, 至少三种 is a
+    # quantity, and items run to the end of the paragraph (a 一是 run, or one
+    # item a sentence); four announced and three listed is still found.
+    "announced-counts-2022.txt": (["numbers.enumeration-count"], [
+        ("numbers.enumeration-count", "四个方面"),
+    ]),
 }
 
 
