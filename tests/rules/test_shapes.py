@@ -50,6 +50,11 @@ EXPECTED = {
     "announced-counts-2022.txt": (["numbers.enumeration-count"], [
         ("numbers.enumeration-count", "四个方面"),
     ]),
+    # 2008 free format: fees stated in a sentence of another part, 复议/诉讼 as rows
+    # of the statistics table; the problems-and-improvement part is still missing.
+    "free-format-topics-2013.txt": (["structure.required-sections"], [
+        ("structure.required-sections", "某县林业局2013年政府信息公开工作年度报告"),
+    ]),
 }
 
 

@@ -4,6 +4,12 @@ Reports are matched by topic, not by exact heading text: under the 2008 条例
 offices wrote their own outlines ("六、政府信息公开收费和减免情况", "四、政府信息
 公开的收费及减免情况"), so each topic is a pattern of the words any heading on it
 uses. Which topics are required depends on the report's edition.
+
+Under the 2008 条例 the law asks for the information, not for a heading: a
+free-format report that says "未发生因政府信息公开申请行政复议、提起行政诉讼的情况"
+in another part, or whose statistics table has a 行政复议数 row, has reported it.
+A topic's ``covered_by`` pattern finds such a statement in the body (the
+sections after the preamble, whose list of parts is no statement).
 """
 
 from __future__ import annotations
@@ -18,8 +24,9 @@ from ..options import Editions, HeadingLevels, Pattern, Records, Text
 
 
 class RequiredSections(Kind):
-    """``editions`` maps an edition to its topics, each ``{topic, pattern, basis}``.
-    A topic is present when a heading of one of ``levels`` matches its pattern."""
+    """``editions`` maps an edition to its topics, each ``{topic, pattern, basis}``
+    and optionally ``covered_by``. A topic is present when a heading of one of
+    ``levels`` matches its pattern, or the body matches its ``covered_by``."""
 
     name = "required_sections"
     options = {
@@ -27,6 +34,7 @@ class RequiredSections(Kind):
             "topic": Text(required=True),
             "pattern": Pattern(required=True),
             "basis": Text(required=True),
+            "covered_by": Pattern(),
         }), required=True),
         "levels": HeadingLevels(default=frozenset({1, 2})),
     }
@@ -41,7 +49,11 @@ class RequiredSections(Kind):
         else:
             first = next(iter(document.headings()), None)
             where = first.span if first else Span(0, 0)
+        body = [section.span for section in document.sections]
         for topic in self.editions.get(edition, ()):
-            if not any(topic["pattern"].search(heading) for heading in headings):
-                yield Finding(where, {"topic": topic["topic"], "basis": topic["basis"],
-                                      "edition": edition.label})
+            if any(topic["pattern"].search(heading) for heading in headings):
+                continue
+            covered_by = topic.get("covered_by")
+            if covered_by is not None and any(covered_by.search(facts.text, span.start, span.end) for span in body):
+                continue
+            yield Finding(where, {"topic": topic["topic"], "basis": topic["basis"], "edition": edition.label})
