@@ -8,8 +8,9 @@ uses. Which topics are required depends on the report's edition.
 Under the 2008 条例 the law asks for the information, not for a heading: a
 free-format report that says "未发生因政府信息公开申请行政复议、提起行政诉讼的情况"
 in another part, or whose statistics table has a 行政复议数 row, has reported it.
-A topic's ``covered_by`` pattern finds such a statement in the body (the
-sections after the preamble, whose list of parts is no statement).
+A topic's ``covered_by`` patterns find such statements in the body (the
+sections after the preamble, whose list of parts is no statement): each of them
+must be found, so that 复议 and 诉讼 are both reported.
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
 from ..base import Kind
-from ..options import Editions, HeadingLevels, Pattern, Records, Text
+from ..options import Editions, HeadingLevels, ListOf, Pattern, Records, Text
 
 
 class RequiredSections(Kind):
     """``editions`` maps an edition to its topics, each ``{topic, pattern, basis}``
     and optionally ``covered_by``. A topic is present when a heading of one of
-    ``levels`` matches its pattern, or the body matches its ``covered_by``."""
+    ``levels`` matches its pattern, or the body holds each of its ``covered_by``."""
 
     name = "required_sections"
     options = {
@@ -34,7 +35,7 @@ class RequiredSections(Kind):
             "topic": Text(required=True),
             "pattern": Pattern(required=True),
             "basis": Text(required=True),
-            "covered_by": Pattern(),
+            "covered_by": ListOf(Pattern()),
         }), required=True),
         "levels": HeadingLevels(default=frozenset({1, 2})),
     }
@@ -49,11 +50,11 @@ class RequiredSections(Kind):
         else:
             first = next(iter(document.headings()), None)
             where = first.span if first else Span(0, 0)
-        body = [section.span for section in document.sections]
+        body = Span(document.sections[0].span.start, document.sections[-1].span.end) if document.sections else None
         for topic in self.editions.get(edition, ()):
             if any(topic["pattern"].search(heading) for heading in headings):
                 continue
             covered_by = topic.get("covered_by")
-            if covered_by is not None and any(covered_by.search(facts.text, span.start, span.end) for span in body):
+            if covered_by and body is not None and all(pattern.search(facts.text, body.start, body.end) for pattern in covered_by):
                 continue
             yield Finding(where, {"topic": topic["topic"], "basis": topic["basis"], "edition": edition.label})
