@@ -55,6 +55,34 @@ EXPECTED = {
     "free-format-topics-2013.txt": (["structure.required-sections"], [
         ("structure.required-sections", "某县林业局2013年政府信息公开工作年度报告"),
     ]),
+    # Breakdowns bind parts of the same kind: 场 are no 人次, 大项 no 小项, a
+    # duration no count; 1200 broken down into 1300 is still found.
+    "breakdown-units-2022.txt": (["numbers"], [
+        ("numbers.parts-exceed-total", "1200条"),
+    ]),
+    # The total: 共 rather than a difference from last year, no item of a 、 list, the
+    # base the shares fit; a restated 共245条 is no part, a ；行政复议 no item, a
+    # 主要类别 list may fall short; 1380 broken down into 1430 is still found.
+    "breakdown-totals-2022.txt": (["numbers"], [
+        ("numbers.parts-exceed-total", "1380条"),
+    ]),
+    # Breakdowns that must add up without 其中: an item labelled 其他, a restated 共
+    # total, parts adding up to another statement of the total; and a 其中 part
+    # larger than the total two sentences before.
+    "breakdowns-must-add-up-2021.txt": (["numbers"], [
+        ("numbers.parts-short-of-total", "1500条"),
+        ("numbers.parts-short-of-total", "1380条"),
+        ("numbers.parts-short-of-total", "1820条"),
+        ("numbers.subset-exceeds-total", "2105条"),
+    ]),
+    # Shares whose base is the sum of their parts, shares in brackets after figures
+    # written with spaces, and a rate whose count is wrong.
+    "implicit-base-percentages-2021.txt": (["numbers"], [
+        ("numbers.share-of-total", "70.2%"),
+        ("numbers.share-of-total", "29.8%"),
+        ("numbers.share-of-total", "1.5%"),
+        ("numbers.rate", "100%"),
+    ]),
 }
 
 
