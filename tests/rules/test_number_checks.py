@@ -133,6 +133,21 @@ def test_corpus_06_parts_categories_and_share():
 def test_corpus_07_rate():
     (rate,) = found(corpus("07_pingtan-dishuiju-2013.txt"), "numbers.rate")
     assert "办结171件÷受理117件≈146.2%" in rate.message and "100%" in rate.message
+    assert "办结应为117件：多半是“办结171件”写错了" in rate.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "advice"),
+    [
+        # 78 of 80 is 97.5%: the count answered is the one that disagrees.
+        ("全年收到申请80件，答复76件，答复率97.5%。", "答复应为78件：多半是“答复76件”写错了"),
+        # Either count or the rate may be wrong: the rate is named.
+        ("全年收到申请75件，答复72件，答复率100%。", "请核对比率和两个数字"),
+    ],
+)
+def test_a_wrong_rate_names_the_figure_that_disagrees(sentence, advice):
+    (rate,) = found(TITLE + sentence + "\n", "numbers.rate")
+    assert advice in rate.message
 
 
 @pytest.mark.corpus

@@ -1,5 +1,6 @@
 """numbers.parts_short_of_total: the parts claim to cover the total (a category list, an item
-labelled 其他, shares adding up to 100%) but add up to less."""
+labelled 其他, shares adding up to 100%, a restated total, parts adding up to another
+statement of the total) but add up to less."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterator
 
 from ...breakdowns import Breakdown
 from ...diagnostic import Finding
-from ._breakdowns import BreakdownCheck, sum_args
+from ._breakdowns import BreakdownCheck, shortfall
 
 
 class PartsShortOfTotal(BreakdownCheck):
@@ -15,10 +16,6 @@ class PartsShortOfTotal(BreakdownCheck):
     message_args = frozenset({"total", "sum", "parts", "difference", "tolerance"})
 
     def check_breakdown(self, breakdown: Breakdown) -> Iterator[Finding]:
-        total = breakdown.total
-        if not breakdown.exhaustive:
-            return
-        _, high = breakdown.parts_bounds()
-        total_low, _ = total.bounds()
-        if high < total_low:
-            yield Finding(total.span, sum_args(breakdown, high, total_low, total.value - high))
+        found = shortfall(breakdown) if breakdown.exhaustive else None
+        if found is not None:
+            yield found
