@@ -191,18 +191,26 @@ class Finder:
         return None
 
     def _implicit_base(self, sentence: _Sentence) -> Breakdown | None:
-        """"部门公开412条，占68.2%；乡镇公开192条，占31.8%": each share against the sum of
-        the parts, when the shares add up to 100% and no total is stated."""
-        parts = self._top(sentence)
+        """Parts that each carry a share, the shares adding up to 100%, after a total
+        in their sentence ("收到申请12件，予以公开8件，占66.7%；不予公开4件，占33.3%"),
+        or with no total at all: then each share is checked against the sum of the
+        parts ("部门公开412条，占68.2%；乡镇公开192条，占31.8%")."""
+        tops = self._top(sentence)
+        first = next((q for q in tops if self._share(q) is not None), None)
+        if first is None:
+            return None
+        parts = [q for q in tops if q.span.start >= first.span.start]
         shares = self._shares(parts)
         if len(parts) < 2 or len(shares) != len(parts) or any(part.approximate for part in parts):
             return None
-        if not all(part.unit == parts[0].unit for part in parts) or abs(sum(share.value for _, share in shares) - 100) > 1:
+        if not all(part.unit == first.unit for part in parts) or abs(sum(share.value for _, share in shares) - 100) > 1:
             return None
+        before = [q for q in self._candidates(sentence, first.span.start, 0) if comparable(q, first)]
+        if before:
+            return self._breakdown(before[-1], _same_unit(before[-1], parts), "占比", sentence)
         value = sum((part.value for part in parts), Decimal(0))
-        span = Span(parts[0].span.start, parts[-1].span.end)
-        total = Quantity(value, parts[0].unit, (), 0, f"{plain(value)}{parts[0].unit}（各项合计）", span, span,
-                         parts[0].clause, parts[0].sentence)
+        span = Span(first.span.start, parts[-1].span.end)
+        total = Quantity(value, first.unit, (), 0, f"{plain(value)}{first.unit}（各项合计）", span, span, first.clause, first.sentence)
         return self._breakdown(total, parts, "合计", sentence)
 
     # -- the total --------------------------------------------------------------

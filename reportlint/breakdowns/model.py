@@ -52,6 +52,18 @@ class Breakdown:
         bounds = [part.bounds() for part in self.parts]
         return sum((low for low, _ in bounds), Decimal(0)), sum((high for _, high in bounds), Decimal(0))
 
+    def shares_fit_their_sum(self) -> bool:
+        """Whether every part has a share and every share rounds from part ÷ the
+        parts' sum: then the shares are right, and a total they do not fit is what
+        disagrees ("610条，…412条，占68.2%；…192条，占31.8%": 604, not 610)."""
+        base = sum((part.value for part in self.parts), Decimal(0))
+        if len(self.shares) != len(self.parts) or base <= 0:
+            return False
+        return all(
+            abs(part.value * 100 / base - share.value) <= Decimal(5).scaleb(-share.decimals - 1)
+            for part, share in self.shares
+        )
+
 
 def share_bounds(part: Quantity, total: Quantity) -> tuple[Decimal, Decimal] | None:
     """The least and most part/total can be, in percent (None for a zero total)."""

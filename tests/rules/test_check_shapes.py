@@ -66,13 +66,15 @@ EXPECTED = {
         ("numbers.parts-exceed-total", "1380条"),
     ]),
     # Breakdowns that must add up without 其中: an item labelled 其他, a restated 共
-    # total, parts adding up to another statement of the total; and a 其中 part
-    # larger than the total two sentences before.
+    # total, parts adding up to another statement of the total, shares adding up
+    # to 100% (they fit their parts' sum: the total is what disagrees); and a 其中
+    # part larger than the total two sentences before.
     "shape-breakdowns-must-add-up-2021.txt": (["numbers"], [
         ("numbers.parts-short-of-total", "1500条"),
         ("numbers.parts-short-of-total", "1380条"),
         ("numbers.parts-short-of-total", "1820条"),
         ("numbers.subset-exceeds-total", "2105条"),
+        ("numbers.parts-short-of-total", "610条"),
     ]),
     # Shares whose base is the sum of their parts, shares in brackets after figures
     # written with spaces, and a rate whose count is wrong.
