@@ -218,14 +218,16 @@ class Finder:
     def _candidates(self, sentence: _Sentence, until: int, level: int) -> list[Quantity]:
         """The figures before ``until`` at ``level`` that may be a total: no item of
         a 、 list, no difference from another year."""
-        found, previous = [], None
-        for quantity in sentence.counted:
+        found = []
+        figures = sentence.counted
+        for position, quantity in enumerate(figures):
             if quantity.span.end > until:
                 break
+            previous = figures[position - 1] if position else None
+            following = figures[position + 1] if position + 1 < len(figures) else None
             if (self._depth(sentence, quantity.span.start) == level and not wording.difference(self.text, quantity)
-                    and not wording.list_item(self.text, quantity, previous)):
+                    and not wording.list_item(self.text, quantity, previous, following)):
                 found.append(quantity)
-            previous = quantity
         return found
 
     def _choose(self, candidates: list[Quantity], parts: list[Quantity]) -> Quantity:

@@ -8,6 +8,7 @@ import re
 
 from ..numbers import Quantity
 from ..text.chars import HAN, HEADING_MARKER
+from .model import comparable
 
 # 共 as in 共接到/共计/信息共13条, not as in 公共, 共同, 共享.
 _TOTAL_CUE = re.compile(r"合计|总计|总数|(?<!公)共(?!同|享|建|治|识|性|产党|青团|商|赢|担)")
@@ -70,15 +71,17 @@ def difference(text: str, quantity: Quantity) -> bool:
     return bool(_DIFFERENCE.search(text, quantity.clause.start, quantity.span.start))
 
 
-def list_item(text: str, quantity: Quantity, previous: Quantity | None) -> bool:
-    """Whether a figure is an item of a 、 list ("涉及户籍2件、证明1件、档案5件"):
-    a 、 follows it, or joins it to the figure before it within one clause."""
-    after = text[quantity.span.end:quantity.span.end + 2].lstrip()
-    if after.startswith("、"):
-        return True
-    if previous is None:
-        return False
-    between = text[previous.span.end:quantity.span.start]
+def list_item(text: str, quantity: Quantity, previous: Quantity | None, following: Quantity | None) -> bool:
+    """Whether a figure is an item of a 、 list of figures that count the same
+    thing ("涉及户籍2件、证明1件、档案5件"); "编发简报12期、信息96条" lists two things."""
+    return any(
+        first is not None and second is not None and _joined(text, first, second) and comparable(first, second)
+        for first, second in ((previous, quantity), (quantity, following))
+    )
+
+
+def _joined(text: str, first: Quantity, second: Quantity) -> bool:
+    between = text[first.span.end:second.span.start]
     return "、" in between and not _LIST_BREAK.search(between)
 
 
