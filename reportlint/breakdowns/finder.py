@@ -14,6 +14,9 @@ from ..numbers import Numbers, Quantity, plain
 from . import wording
 from .model import Breakdown, comparable, counted, share_fits
 
+# Figures smaller than this repeat by chance: two of them equal say nothing.
+_LEAST_RESTATED = 10
+
 
 @dataclass(frozen=True)
 class _Sentence:
@@ -42,6 +45,7 @@ class Finder:
                     tuple(q for q in found if counted(q)), tuple(q for q in found if q.percent),
                 ))
         self.by_span = {sentence.span: sentence for sentence in self.sentences}
+        self.positions = {sentence.span: index for index, sentence in enumerate(self.sentences)}
         self.parts_seen: set[Span] = set()
         self.found: set[tuple[Span, ...]] = set()
 
@@ -103,7 +107,7 @@ class Finder:
         if cue == "其中" and level == 0:
             parts += self._run_on(index, sentence, total, parts)
         lead = max(sentence.span.start, match.start() - 4)  # "主要包括", "其中重点"
-        return self._breakdown(total, parts, cue, sentence, lead, exhaustive=self._restated(sentence, total))
+        return self._breakdown(total, parts, cue, sentence, lead, exhaustive=self._restated(total))
 
     def _among(self, sentence: _Sentence) -> Breakdown | None:
         """"在…的1913条政府信息中，A类133条，占6.95%；…": a category breakdown."""
@@ -263,15 +267,16 @@ class Finder:
                 return quantity
         return None
 
-    def _restated(self, sentence: _Sentence, total: Quantity) -> bool:
-        """Whether a 共 total restates a figure written before it in its paragraph
-        ("在主动公开的245条…中，…共245条，其中…"): then its parts must add up to it."""
-        if not wording.has_total_cue(self.text, total):
+    def _restated(self, total: Quantity) -> bool:
+        """Whether a 共 total restates a figure written just before it, in its
+        sentence or the one before ("在主动公开的245条…中，…共245条，其中…"): then
+        its parts must add up to it. Small figures repeat by chance."""
+        if total.value < _LEAST_RESTATED or not wording.has_total_cue(self.text, total):
             return False
-        return any(
-            q.span.end <= total.span.start and q.unit == total.unit and q.value == total.value
-            for other in self.sentences if other.paragraph == sentence.paragraph for q in other.counted
-        )
+        total_sentence = self.by_span[total.sentence]
+        previous = self._previous(self.positions[total.sentence], total_sentence)
+        figures = [*(previous.counted if previous else ()), *total_sentence.counted]
+        return any(q.span.end <= total.span.start and q.unit == total.unit and q.value == total.value for q in figures)
 
     def _adds_up_elsewhere(self, total: Quantity, parts: list[Quantity], sentence: _Sentence) -> bool:
         """Whether parts short of their total add up exactly to another figure of
@@ -279,7 +284,7 @@ class Finder:
         if total.approximate or any(part.approximate for part in parts):
             return False
         value = sum(part.value for part in parts)
-        if value >= total.value:
+        if value >= total.value or value < _LEAST_RESTATED:
             return False
         head = wording.head_word(self.text[total.clause.start:total.span.start])
         taken = {total.span, *(part.span for part in parts)}
