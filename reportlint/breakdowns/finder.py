@@ -341,7 +341,7 @@ class Finder:
         whole = len(shares) == len(parts) and abs(sum(share.value for _, share in shares) - 100) <= 1
         partial = lead is not None and wording.declared_partial(self.text, lead, parts, sentence.heading)
         claims = exhaustive or self._adds_up_elsewhere(total, parts, sentence)
-        return Breakdown(total, tuple(parts), cue, labelled or whole or (claims and not partial), tuple(shares), partial)
+        return Breakdown(total, tuple(parts), cue, labelled or whole or (claims and not partial), tuple(shares))
 
     # -- helpers ----------------------------------------------------------------
 

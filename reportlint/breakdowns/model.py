@@ -37,15 +37,14 @@ def comparable(first: Quantity, second: Quantity) -> bool:
 class Breakdown:
     """A total and its parts. ``exhaustive``: the parts claim to cover the whole
     (a category list, an item labelled 其他, shares adding up to 100%, a restated
-    total, parts adding up to another statement of the total); ``partial``: they
-    say they do not (主要类别, 重点, a list ending in 等)."""
+    total, parts adding up to another statement of the total), and do not say
+    they give only some (主要类别, 重点, a list ending in 等)."""
 
     total: Quantity
     parts: tuple[Quantity, ...]
     cue: str
     exhaustive: bool
     shares: tuple[tuple[Quantity, Quantity], ...]  # (part, the share stated for it)
-    partial: bool = False
 
     def parts_bounds(self) -> tuple[Decimal, Decimal]:
         """The least and most the parts add up to, approximate figures allowing."""

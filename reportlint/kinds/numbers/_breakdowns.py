@@ -25,15 +25,6 @@ class BreakdownCheck(Kind):
         raise NotImplementedError
 
 
-def shortfall(breakdown: Breakdown) -> Finding | None:
-    """The finding on a total that its parts fall short of even at their widest."""
-    _, high = breakdown.parts_bounds()
-    total_low, _ = breakdown.total.bounds()
-    if high >= total_low:
-        return None
-    return Finding(breakdown.total.span, sum_args(breakdown, high, total_low, breakdown.total.value - high))
-
-
 def larger(part: Quantity, total: Quantity) -> bool:
     """Whether a part is larger than its total even at their widest bounds."""
     return part.bounds()[0] > total.bounds()[1]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ...breakdowns import Breakdown
 from ...diagnostic import Finding
-from ._breakdowns import BreakdownCheck, shortfall
+from ._breakdowns import BreakdownCheck, sum_args
 
 
 class PartsShortOfTotal(BreakdownCheck):
@@ -16,6 +16,10 @@ class PartsShortOfTotal(BreakdownCheck):
     message_args = frozenset({"total", "sum", "parts", "difference", "tolerance"})
 
     def check_breakdown(self, breakdown: Breakdown) -> Iterator[Finding]:
-        found = shortfall(breakdown) if breakdown.exhaustive else None
-        if found is not None:
-            yield found
+        total = breakdown.total
+        if not breakdown.exhaustive:
+            return  # a 其中 that lists some, or a list that says it gives the main ones only
+        _, high = breakdown.parts_bounds()
+        total_low, _ = total.bounds()
+        if high < total_low:
+            yield Finding(total.span, sum_args(breakdown, high, total_low, total.value - high))
