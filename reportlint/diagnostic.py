@@ -34,6 +34,8 @@ class Severity(str, Enum):
 
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 _LABELS = {Severity.INFO: "提示", Severity.WARNING: "警告", Severity.ERROR: "错误"}
+# The order of counts, columns and filters in output.
+MOST_SERIOUS_FIRST = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 # The longest quote a message or suggestion carries: findings stay small however
@@ -69,6 +71,10 @@ class Finding:
     # The replacement to show when it is not the text of a single edit (a fix
     # made of several small edits); None: a single edit's text, if any.
     suggestion: str | None = None
+    # False when the finding rests on a reading of the text that may be wrong
+    # (cells split out of the run-together digits of a flattened table): an error
+    # is what the text alone proves, so the linter reports it as a warning at most.
+    proven: bool = True
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ class Repetition(TextKind):
     with ``whole_words``, only copies that are words count."""
 
     name = "repetition"
+    default_scope = "prose"  # not a table written out as text (header words repeat there)
     options = {
         "min_length": Integer(default=2, minimum=1),
         "max_length": Integer(default=20, at_least="min_length"),

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
+from ...genre import WHOLE_REPORTS
 from ..base import Kind
 from ..options import Editions, HeadingLevels, ListOf, Pattern, Records, Text
 
@@ -30,6 +31,7 @@ class RequiredSections(Kind):
     ``levels`` matches its pattern, or the body holds each of its ``covered_by``."""
 
     name = "required_sections"
+    reads = WHOLE_REPORTS
     options = {
         "editions": Editions(Records({
             "topic": Text(required=True),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ...document import Span
+from ...genre import REPORTS
 from ...numbers import DateMention, Period
 from ...patterns import RulePattern
 from ..options import Patterns
@@ -27,6 +28,7 @@ _FROM = re.compile(r"(?:自|从)$")
 
 class ReportYear(DatedYearCheck):
     name = "numbers.report_year"
+    reads = REPORTS
     options = {**DatedYearCheck.options, "explained_by": Patterns(), "next_year_explained_by": Patterns()}
 
     def flagged(self, text: str, dated: Period | DateMention, year: int, report_year: int, in_improvement: bool) -> bool:

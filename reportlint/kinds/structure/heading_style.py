@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from ...diagnostic import Finding
 from ...document import Heading
 from ...facts import Facts
+from ...genre import REPORTS
 from ..base import Kind
 from ..options import Strings
 from ._markers import marker_text
@@ -26,6 +27,7 @@ _LEVELS = {"（一）": 2, "(一)": 2, "1.": 3, "1．": 3, "（1）": 4, "(1)": 
 
 class HeadingStyle(Kind):
     name = "structure.heading_style"
+    reads = REPORTS
     options = {"standard": Strings(choices=_STYLES)}
     message_args = frozenset({"marker", "style", "expected"})
 
