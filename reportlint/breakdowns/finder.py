@@ -16,6 +16,9 @@ from .model import Breakdown, comparable, counted, share_fits
 
 # Figures smaller than this repeat by chance: two of them equal say nothing.
 _LEAST_RESTATED = 10
+# How many sentences away a total of the same paragraph may be stated: a flattened
+# web page is one paragraph, and its far ends speak of other things.
+_PARAGRAPH_REACH = 10
 
 
 @dataclass(frozen=True)
@@ -288,9 +291,11 @@ class Finder:
             return False
         head = wording.head_word(self.text[total.clause.start:total.span.start])
         taken = {total.span, *(part.span for part in parts)}
+        index = self.positions[sentence.span]
+        nearby = self.sentences[max(0, index - _PARAGRAPH_REACH):index + _PARAGRAPH_REACH + 1]
         return bool(head) and any(
             q.span not in taken and q.unit == total.unit and q.value == value and head in self.text[q.clause.start:q.span.start]
-            for other in self.sentences if other.paragraph == sentence.paragraph for q in other.counted
+            for other in nearby if other.paragraph == sentence.paragraph for q in other.counted
         )
 
     # -- the parts --------------------------------------------------------------
@@ -368,9 +373,9 @@ class Finder:
 
     def _earlier(self, index: int, sentence: _Sentence) -> list[Quantity]:
         """The figures outside brackets of the sentences before this one in its
-        paragraph and section, the nearest first."""
+        paragraph and section (ten at most), the nearest first."""
         found = []
-        for earlier in reversed(self.sentences[:index]):
+        for earlier in reversed(self.sentences[max(0, index - _PARAGRAPH_REACH):index]):
             if earlier.paragraph != sentence.paragraph or earlier.section != sentence.section:
                 break
             found.extend(reversed(self._top(earlier)))
