@@ -380,22 +380,10 @@ class Record(Option):
             raise InvalidValue(f"{error.key}：{error}") from None
 
 
-class Records(Option):
+class Records(ListOf):
     """A list of records (mappings with declared fields)."""
 
     type_name = "映射列表"
 
     def __init__(self, fields: Mapping[str, Option], **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.record = Record(fields)
-
-    def parse(self, value, parsed):
-        if not isinstance(value, list) or not value:
-            raise InvalidValue("应为非空列表")
-        records = []
-        for index, item in enumerate(value, 1):
-            try:
-                records.append(self.record.parse(item, parsed))
-            except InvalidValue as error:
-                raise InvalidValue(f"第 {index} 项：{error}") from None
-        return tuple(records)
+        super().__init__(Record(fields), **kwargs)
