@@ -100,8 +100,8 @@ class Finder:
             candidates = [q for q in candidates if wording.has_total_cue(self.text, q)]
         if candidates:
             total = self._choose(candidates, parts)
-        elif cue == "其中" and level == 0:
-            total = self._earlier_total(index, sentence, parts)
+        elif cue == "其中" and level == 0 and not any(q.span.end <= match.start() for q in sentence.counted):
+            total = self._earlier_total(index, sentence, parts)  # 其中 opens its sentence
         else:
             return None
         if total is None:
