@@ -18,6 +18,7 @@ EXPECTED = {
     "shape-repetition-by-design-2021.txt": (["wording"], [
         ("wording.repeated-word", "网站网站"),
         ("wording.repeated-word", "发布发布"),
+        ("wording.repeated-word", "规范审核流程，规范审核流程"),
     ]),
     # 财政信息公开 is 财政 + 信息公开, not 政府信息公开 with a character missing; 工资询问
     # holds no 资询 (咨询 misspelt): a term begins where a word begins.

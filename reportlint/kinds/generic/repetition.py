@@ -11,8 +11,9 @@ Two words that meet can look doubled: 公开 + 开展 → "公开开展", 个人
 (reportlint.text.words): words meet where each copy begins and ends.
 
 Formulas chain their clauses by design: in "谁主管、谁负责，谁负责、谁落实" the
-second pair starts with the word the first ended with. Copies that each belong
-to a list of their own (、 before the first, 、 after the second) are such a chain.
+second pair starts with the word the first ended with. Copies that each close and
+open a pair of their own, the pairs joined by a stronger mark than the one within
+them, are such a chain.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from ..base import TextKind, excepted
 from ..options import Flag, Integer, Patterns, Strings
 
 _HAN = f"[{HAN}]"
+# The marks that join parallel clauses, weakest first.
+_STRENGTH = {"、": 1, "，": 2, "；": 3}
 
 
 class Repetition(TextKind):
@@ -80,9 +83,14 @@ class Repetition(TextKind):
 
 
 def _chained(text: str, match: re.Match[str]) -> bool:
-    """Whether the two copies of a clause each belong to a list of their own:
-    "谁主管、谁负责，谁负责、谁落实"."""
+    """Whether the two copies of a clause each close and open a pair of their own,
+    the pairs joined by a stronger mark than the one within them: "谁主管、谁负责，
+    谁负责、谁落实", "谁主管，谁负责；谁负责，谁落实". Copies between marks of one
+    kind ("，规范发布流程，规范发布流程，") are a clause pasted twice."""
     if not match.groupdict().get("clause"):
         return False
     start, end = match.span()
-    return start > 0 and text[start - 1] == "、" and end < len(text) and text[end] == "、"
+    if start == 0 or end >= len(text):
+        return False
+    before, between, after = text[start - 1], text[match.end("clause")], text[end]
+    return before == after and _STRENGTH.get(before, 0) < _STRENGTH.get(between, 0)
