@@ -109,6 +109,32 @@ def test_shares_without_a_fitting_base_are_not_guessed():
     assert not found(TITLE + sentence + "\n", "numbers.share-of-total")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A difference from last year is no total: 共 is.
+        ("全年共收到申请35件，较上年增加5件，其中自然人申请30件，法人申请5件。", ("其中", "35件", ["30件", "5件"])),
+        # Items of a 、 list of one kind are no total; a list of two kinds is no list of parts.
+        ("本年度收到申请8件，涉及户籍2件、证明1件、档案5件，其中予以公开6件，不予公开2件。", ("其中", "8件", ["6件", "2件"])),
+        ("全年编发简报12期、信息96条，其中被市委采用信息30条。", ("其中", "96条", ["30条"])),
+        # The total the parts add up to, among the figures before 其中.
+        ("共收到申请35件，办结33件，其中予以公开20件，不予公开13件。", ("其中", "33件", ["20件", "13件"])),
+        # 人次 are no 场; a ； that moves to 复议 ends the list; a restated 共 total is no part.
+        ("全年举办活动6场，其中线上3场、线下3场，参与群众2400人次。", ("其中", "6场", ["3场", "3场"])),
+        ("全年收到申请12件，其中自然人10件、法人2件；行政复议1件，行政诉讼1件。", ("其中", "12件", ["10件", "2件"])),
+        ("在主动公开的245条政府信息中，全文电子化的信息共245条，政策文件68条，工作动态177条。",
+         ("在…中", "245条", ["68条", "177条"])),
+    ],
+)
+def test_the_total_and_parts_a_breakdown_binds(sentence, expected):
+    (found,) = breakdowns(sentence)
+    assert (found.cue, found.total.text, [part.text for part in found.parts]) == expected
+
+
+def test_durations_and_shares_after_qizhong_break_down_no_count():
+    assert breakdowns("平均办理时限压缩至15分钟。其中，90%的事项可在10分钟内办结，其余事项用时不超过30分钟。") == ()
+
+
 def test_units_of_different_kinds_never_add_up():
     assert breakdowns("共开设新媒体70个。其中微博29个，共发布信息1992条；微信公众号41个，共发布信息3404条。")[0].parts_bounds() == (70, 70)
 
