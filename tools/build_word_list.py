@@ -20,7 +20,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-MIN_FREQUENCY = 10
+MIN_FREQUENCY = 20
 OUTPUT = Path(__file__).resolve().parent.parent / "reportlint" / "text" / "words.txt"
 HAN_WORD = re.compile(r"[\u3400-\u9fff]{1,8}")
 HEADER = """\
