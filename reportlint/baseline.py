@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostic import Diagnostic
-from .output import write_atomically
+from .errors import ReportlintError
+from .output import write_file
 from .suppressions import unused_diagnostic
 
 VERSION = 1
 
 
-class BaselineError(Exception):
+class BaselineError(ReportlintError):
     """A baseline file that cannot be read; the message names it."""
 
 
@@ -100,5 +101,5 @@ def write_baseline(path: Path, diagnostics: Iterable[Diagnostic]) -> int:
         {"path": key[0], "rule": key[1], "fingerprint": key[2], "count": count, "message": baseline.messages[key]}
         for key, count in sorted(baseline.entries.items())
     ]
-    write_atomically(path, json.dumps({"version": VERSION, "entries": entries}, ensure_ascii=False, indent=2) + "\n")
+    write_file(path, json.dumps({"version": VERSION, "entries": entries}, ensure_ascii=False, indent=2) + "\n")
     return sum(baseline.entries.values())

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .output import write_atomically
+from .output import write_file
 
 
 def cache_dir() -> Path:
@@ -46,6 +46,6 @@ class JsonCache:
             return  # a value JSON cannot hold (a YAML date): not worth caching
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.path, text)
+            write_file(self.path, text)
         except OSError:
             pass  # a read-only home: run without the cache

@@ -3,50 +3,66 @@
 ``reportlint [OPTIONS] PATH...`` lints (the ``check`` command is the default);
 ``reportlint rules``, ``explain RULE`` and ``inspect FILE`` show what the linter
 knows. Exit status: 0 when nothing reaches ``--fail-on``, 1 when something does,
-2 for usage, input or rule errors.
+2 for usage, input or rule errors (and reportlint's own defects), 130 and 143
+when interrupted or terminated (reportlint/guard.py).
 """
 
 from __future__ import annotations
 
-import codecs
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
 from ._version import __version__
-from .baseline import BaselineError
-from .config import FAIL_ON, ConfigError, describe
+from .config import FAIL_ON, describe
+from .errors import visible
 from .formatters import OUTPUT_FORMATS, renderer
-from .output import write_atomically
-from .parser import ParseError, parse
+from .guard import EXIT_ERROR, fail, guarded, say
+from .inputs import STDIN_NAME, display_name
+from .output import write_file
+from .parser import parse
 from .profile import infer_profile
-from .readers import STDIN_NAME, read_source
-from .rules import Rule, RuleError, load_rules
-from .runner import Job, collect, progress_printer, run
+from .readers import read_source
+from .readers.text import text_encoding
+from .rules import Rule, load_rules
+from .runner import FileFailure, Job, collect, progress_printer, run
 from .session import LintSession, SessionOptions
-from .source import SourceError
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS = 0, 1
 
 
 class _DefaultCommandGroup(click.Group):
     """A group whose first argument, when it is not a command, is a path for the
-    default command: ``reportlint draft.txt`` is ``reportlint check draft.txt``."""
+    default command: ``reportlint draft.txt`` is ``reportlint check draft.txt``.
+    Every command runs guarded (reportlint/guard.py); ``--debug`` may stand
+    anywhere before ``--``."""
 
     default_command = "check"
+    debug = False
+
+    def main(self, args=None, *rest, **extra):
+        args = list(sys.argv[1:] if args is None else args)
+        end = args.index("--") if "--" in args else len(args)
+        self.debug = "--debug" in args[:end]
+        args = [arg for index, arg in enumerate(args) if arg != "--debug" or index >= end]
+        return super().main(args, *rest, **extra)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context):
+        with guarded(self.debug):
+            return super().invoke(ctx)
+
 
 @click.group(cls=_DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportlint")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="出现内部错误时显示完整的调用栈（可写在任何位置）。")
+def main(debug: bool) -> None:
     """reportlint：政府信息公开工作年度报告合规检查工具。"""
 
 
@@ -55,23 +71,15 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _load(rule_dirs: tuple[str, ...]) -> list[Rule]:
-    try:
-        return load_rules([Path(directory) for directory in rule_dirs])
-    except RuleError as error:
-        _fail(str(error))
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"reportlint: 错误：{message}", err=True)
-    sys.exit(EXIT_ERROR)
+    return load_rules([Path(directory) for directory in rule_dirs])
 
 
 def _check_encoding(ctx, param, value: str | None) -> str | None:
     if value is not None:
         try:
-            codecs.lookup(value)
-        except LookupError:
-            raise click.BadParameter(f"未知的编码“{value}”（例如 utf-8、gb18030、utf-16）") from None
+            text_encoding(value)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
     return value
 
 
@@ -117,13 +125,14 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @click.option("--report-unused", is_flag=True, help="报告没有抑制任何问题的抑制注释、allow 项和失效的基线条目。")
 @click.option("--fix", is_flag=True, help="就地修正可安全自动修正的问题（保留文件编码、BOM 和换行符）。")
 @click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改，不写文件。")
+@click.option("--force", is_flag=True, help="与 --fix 一起：只读文件也修正（默认跳过并报错）。")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="并行进程数（0 表示按 CPU 核数）。")
 @_reading_options
 @click.option("--previous", type=click.Path(dir_okay=False), metavar="FILE",
               help="上年度的年度报告：核对上年结转、现行有效件数等跨年数据，并检查与上年雷同的内容。")
 def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs, color, output_file, exit_zero,
-          statistics, baseline_file, write_baseline_file, report_unused, fix, diff, jobs, encoding,
+          statistics, baseline_file, write_baseline_file, report_unused, fix, diff, force, jobs, encoding,
           stdin_filename, previous) -> None:
     """检查年度报告草稿（.txt、.md、.docx、.html 文件，目录，或 - 表示标准输入）。"""
     session = LintSession(SessionOptions(
@@ -140,28 +149,26 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         previous=previous,
     ))
     if previous is not None:
-        try:
-            session.previous_report(previous)
-        except SourceError as error:
-            _fail(str(error))
-    try:
-        work = collect(paths, session)
-        if previous is not None and len(work) != 1:
-            _fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(work)} 个）")
-        if fix or diff:
-            changed = _fix(work, session, write=not diff)
-            if diff:
-                sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
-        progress = progress_printer() if sys.stderr.isatty() and len(work) > 1 else None
-        outcome = run(work, session, processes=jobs or os.cpu_count() or 1, progress=progress)
-    except (ConfigError, RuleError, BaselineError) as error:
-        _fail(str(error))
+        session.previous_report(previous)
+    work, problems = collect(paths, session)
+    if previous is not None and len(work) != 1:
+        fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(work)} 个）")
+    if fix or diff:
+        changed, failures = _fix(work, session, write=not diff, force=force)
+        problems += failures
+        if diff:
+            _report(problems)
+            sys.exit(EXIT_ERROR if problems else EXIT_FINDINGS if changed else EXIT_CLEAN)
+    progress = progress_printer() if sys.stderr.isatty() and len(work) > 1 else None
+    outcome = run(work, session, processes=jobs or os.cpu_count() or 1, progress=progress)
+    failures = problems + outcome.errors
     if write_baseline_file:
         from .baseline import write_baseline
 
         count = write_baseline(Path(write_baseline_file), (d for r in outcome.results for d in r.diagnostics))
-        click.echo(f"已把 {count} 个问题记入基线 {write_baseline_file}。", err=True)
-        sys.exit(EXIT_ERROR if outcome.errors else EXIT_CLEAN)
+        say(f"已把 {count} 个问题记入基线 {write_baseline_file}。")
+        _report(failures)
+        sys.exit(EXIT_ERROR if failures else EXIT_CLEAN)
     if statistics:
         from .formatters.statistics import render_statistics
 
@@ -170,43 +177,47 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         use_color = output_format == "text" and output_file is None and _use_color(color)
         output = renderer(output_format)(outcome.results, color=use_color, rules=outcome.rules)
     if output_file:
-        try:
-            write_atomically(Path(output_file), output)
-        except OSError as error:
-            _fail(f"{output_file}: 无法写入（{error.strerror}）")
+        write_file(output_file, output)
     else:
         sys.stdout.write(output)
     for note in outcome.notes:
-        click.echo(f"reportlint: 提示：{note}", err=True)
-    for message in outcome.errors:
-        click.echo(f"reportlint: 错误：{message}", err=True)
-    if outcome.errors:
+        say(f"reportlint: 提示：{note}")
+    _report(failures)
+    if failures:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_CLEAN)
 
 
-def _fix(work: list[Job], session: LintSession, *, write: bool) -> bool:
-    """Fix (or, without ``write``, show the diff for) every file; whether any changed."""
+def _report(failures: list[FileFailure]) -> None:
+    """Say why each file that failed failed (with --debug, how a defect came about)."""
+    for failure in failures:
+        if main.debug and failure.details:
+            click.echo(failure.details, err=True)
+        say(f"reportlint: 错误：{failure.message}")
+
+
+def _fix(work: list[Job], session: LintSession, *, write: bool, force: bool) -> tuple[bool, list[FileFailure]]:
+    """Fix (or, without ``write``, show the diff for) every file: whether any
+    changed, and the files that could not be fixed (the others still are)."""
     from .fixes import fix_file
 
-    changed = False
+    if any(job.path == STDIN_NAME for job in work):
+        fail("不能就地修正标准输入")
+    changed, failures = False, []
     for job in work:
-        if job.path == STDIN_NAME:
-            _fail("不能就地修正标准输入")
         try:
             outcome = fix_file(job.path, lambda source, job=job: session.fixable_diagnostics(source, job.settings),
                                session.options.encoding)
-        except (SourceError, OSError) as error:
-            _fail(str(error))
-        if not outcome.changed:
+            if outcome.changed and write:
+                outcome.write(force=force)
+                say(f"{display_name(job.path)}: 已修正 {outcome.applied} 处。")
+            elif outcome.changed:
+                sys.stdout.write(outcome.diff())
+        except Exception as error:  # noqa: BLE001 - one file that cannot be fixed must not stop the others
+            failures.append(FileFailure.of(job.path, error))
             continue
-        changed = True
-        if write:
-            outcome.write()
-            click.echo(f"{job.path}: 已修正 {outcome.applied} 处。", err=True)
-        else:
-            sys.stdout.write(outcome.diff())
-    return changed
+        changed |= outcome.changed
+    return changed, failures
 
 
 @main.command("config")
@@ -216,11 +227,7 @@ def _fix(work: list[Job], session: LintSession, *, write: bool) -> bool:
 def show_config(path, config_file) -> None:
     """显示对某个文件（默认当前目录）生效的配置。"""
     session = LintSession(SessionOptions(config=Path(config_file) if config_file else None))
-    try:
-        settings = session.settings_for(path)
-    except ConfigError as error:
-        _fail(str(error))
-    click.echo(describe(settings))
+    click.echo(visible(describe(session.settings_for(path))))
 
 
 @main.command("rules")
@@ -235,7 +242,7 @@ def list_rules(rule_dirs) -> None:
             click.echo(f"[{rule.group}]")
             group = rule.group
         fixable = "可修正" if rule.fixable else ""
-        click.echo(f"  {rule.id:<36} {rule.severity.value:<8} {fixable:<4} {rule.summary}")
+        click.echo(visible(f"  {rule.id:<36} {rule.severity.value:<8} {fixable:<4} {rule.summary}"))
 
 
 @main.command()
@@ -248,7 +255,7 @@ def explain(rule_id, rule_dirs) -> None:
     if rule is None:
         close = [known for known in rules if known.startswith(rule_id) or rule_id in known]
         hint = f"；相近的规则：{'、'.join(close[:5])}" if close else "；用 reportlint rules 查看全部规则"
-        _fail(f"没有规则 {rule_id}{hint}")
+        fail(f"没有规则 {rule_id}{hint}")
     lines = [
         f"{rule.id}（{rule.severity.value}，类型 {rule.kind.name}{'，可用 --fix 自动修正' if rule.fixable else ''}）",
         "",
@@ -268,7 +275,7 @@ def explain(rule_id, rule_dirs) -> None:
             lines.append(f"    指出：“{_one_line(example.match)}”")
         if example.fix is not None:
             lines.append(f"    修正后：{_one_line(example.fix)}")
-    click.echo("\n".join(lines))
+    click.echo(visible("\n".join(lines)))
 
 
 def _one_line(example: str) -> str:
@@ -283,12 +290,9 @@ def inspect(path, tree, encoding, stdin_filename) -> None:
     """显示工具对文件的理解：编码、报告概况（年度、机关、版式）和提纲。"""
     from . import inspection
 
-    try:
-        document = parse(read_source(path, encoding=encoding, name=stdin_filename if path == STDIN_NAME else None))
-    except (SourceError, ParseError) as error:
-        _fail(str(error))
+    document = parse(read_source(path, encoding=encoding, name=stdin_filename if path == STDIN_NAME else None))
     profile = infer_profile(document)
     lines = inspection.summary(document, profile)
     lines += inspection.tree(document) if tree else inspection.outline(document)
     lines += inspection.statistics_tables(document, profile)
-    click.echo("\n".join(lines))
+    click.echo(visible("\n".join(lines)))

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .diagnostic import Severity
+from .errors import ReportlintError
 from .profile import Body, Edition, Level, ProfileOverrides
 from .readers import DOCUMENT_SUFFIXES
 from .rules import matches_prefix
@@ -34,7 +35,7 @@ FAIL_ON = ("error", "warning", "info")
 OFF = "off"
 
 
-class ConfigError(Exception):
+class ConfigError(ReportlintError):
     """A configuration file that cannot be used; the message names file and key."""
 
 

@@ -15,10 +15,10 @@ import difflib
 from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from .diagnostic import Diagnostic
-from .output import write_atomically
+from .inputs import display_name, read_input
+from .output import write_file
 from .readers import input_format, reader_for
 from .readers.text import decode_text, encode_text
 from .source import Source, SourceError
@@ -28,7 +28,7 @@ MAX_PASSES = 10
 
 @dataclass(frozen=True)
 class FixOutcome:
-    path: str
+    path: str  # as the file system names it (reportlint/inputs.py)
     before: str  # the text as written, before and after fixing
     after: str
     applied: int
@@ -44,13 +44,16 @@ class FixOutcome:
             difflib.unified_diff(
                 self.before.splitlines(keepends=True),
                 self.after.splitlines(keepends=True),
-                fromfile=f"a/{self.path}",
-                tofile=f"b/{self.path}",
+                fromfile=f"a/{display_name(self.path)}",
+                tofile=f"b/{display_name(self.path)}",
             )
         )
 
-    def write(self) -> None:
-        write_atomically(Path(self.path), encode_text(self.after, self.encoding, self.bom))
+    def write(self, *, force: bool = False) -> None:
+        """Write the fixed text back (reportlint/output.py: a link's target, in
+        place for hard links, with owner and mode kept; a read-only file only
+        when ``force``d)."""
+        write_file(self.path, _encoded(self.after, self.encoding, self.bom, self.path), force=force)
 
 
 def fix_file(path: str, lint: Callable[[Source], list[Diagnostic]], encoding: str | None = None) -> FixOutcome:
@@ -58,14 +61,26 @@ def fix_file(path: str, lint: Callable[[Source], list[Diagnostic]], encoding: st
     suppressions). Raises SourceError for a file that cannot be decoded, and for
     Word documents and web pages, whose text is extracted from markup that a fix
     would have to rewrite."""
-    read = reader_for(path)
-    data = Path(path).read_bytes()
-    source = read(data, path, encoding)
+    name = display_name(path)
+    read = reader_for(name)
+    data = read_input(path, SourceError)
+    source = read(data, name, encoding)
     if not input_format(source.format).fixable:
-        raise SourceError(f"{path}: 只能就地修正文本和 Markdown 文件，请在原文件中修改")
-    before, encoding, bom = decode_text(data, path, source.encoding)
-    after, applied = fix_text(before, lambda text: read(encode_text(text, encoding, bom), path, encoding), lint)
+        raise SourceError(f"{name}: 只能就地修正文本和 Markdown 文件，请在原文件中修改")
+    before, encoding, bom = decode_text(data, name, source.encoding)
+    after, applied = fix_text(before, lambda text: read(_encoded(text, encoding, bom, path), name, encoding), lint)
     return FixOutcome(path, before, after, applied, encoding, bom)
+
+
+def _encoded(text: str, encoding: str, bom: bool, path: str) -> bytes:
+    """The fixed text in the file's encoding, or SourceError when a fix brought
+    in a character the encoding lacks (a file read in a wrong --encoding)."""
+    try:
+        return encode_text(text, encoding, bom)
+    except UnicodeEncodeError as error:
+        raise SourceError(f"{display_name(path)}: 修正后的“{error.object[error.start:error.end]}”无法用 "
+                          f"{encoding.upper()} 编码写回，未修改（文件的编码是否为 {encoding.upper()}？可用 --encoding 指定）"
+                          ) from None
 
 
 def fix_text(text: str, read: Callable[[str], Source], lint: Callable[[Source], list[Diagnostic]]) -> tuple[str, int]:

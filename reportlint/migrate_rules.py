@@ -20,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from .output import write_atomically
+from .output import write_file
 
 # (old kind, old check) → new kind; (old kind, None) for kinds that had no check.
 RENAMED = {
@@ -131,7 +131,7 @@ def migrate_file(path: Path) -> list[str]:
         raise MigrationError(f"{path}: {error}") from None
     if migrated == text:
         return []
-    write_atomically(path, migrated)
+    write_file(path, migrated)
     notes = [f"{path}: 已更新"]
     notes += [f"{path}: 删去了该检查不读取的键 {key}" for key in dropped]
     return notes

@@ -37,6 +37,7 @@ from .document import (
     TableRow,
     Title,
 )
+from .errors import ReportlintError
 from .source import Source
 from .tables import table_label_pattern
 from .text import chars
@@ -63,7 +64,7 @@ _ALIGNED_GAP = re.compile(r"[ \t\u3000]{2,}")
 _LONGEST_ALIGNED_CELL = 60
 
 
-class ParseError(Exception):
+class ParseError(ReportlintError):
     """The grammar could not read the text (a bug: every text should parse)."""
 
 

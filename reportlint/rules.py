@@ -18,6 +18,7 @@ from typing import Any
 from ._version import __version__
 from .cache import JsonCache
 from .diagnostic import Severity
+from .errors import ReportlintError
 from .kinds import kind_class, kind_names
 from .kinds.base import Kind, scope_option_error
 from .kinds.options import OptionError
@@ -26,7 +27,7 @@ from .yamlfile import read_mapping
 COMMON_KEYS = ("kind", "message", "severity", "description", "examples", "scope", "link", "fixable")
 REQUIRED_KEYS = ("kind", "message", "severity", "description", "examples")
 
-class RuleError(Exception):
+class RuleError(ReportlintError):
     """A rule file that cannot be used. The message names the file (and line)."""
 
 

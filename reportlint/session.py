@@ -23,8 +23,9 @@ from pathlib import Path
 from .baseline import Baseline
 from .config import DEFAULT, Config, Settings, find_config, load_config, severity_for
 from .diagnostic import Diagnostic
+from .inputs import STDIN_NAME
 from .linter import FileResult, Linter, select_rules
-from .readers import STDIN_NAME, read_source
+from .readers import read_source
 from .rules import Rule, load_rules
 from .source import Source
 from .suppressions import AllowedPhrases, Directives

@@ -18,16 +18,20 @@ column of the page's HTML source for a web page.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Protocol
+
+from .errors import ReportlintError
+from .inputs import display_name
 
 # How many characters of context a quoted excerpt shows around a span, and at most.
 _EXCERPT_CONTEXT = 6
 _EXCERPT_LENGTH = 30
 
 
-class SourceError(Exception):
+class SourceError(ReportlintError):
     """A file that cannot be read or decoded. The message names the file."""
 
 
@@ -126,12 +130,20 @@ def quote(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
 
 
 def from_text(text: str, path: str = "<text>") -> Source:
-    """A Source for text already in memory (the Python API, rule examples)."""
-    return normalised(path, text, "utf-8", bom=False)
+    """A Source for text already in memory (the Python API, rule examples); ``path``
+    names it as a person reads it."""
+    return normalised(display_name(path), text, "utf-8", bom=False)
+
+
+# A lone surrogate is no character: text given to the API may hold one (a file name
+# decoded with surrogate escapes), a file decoded strictly never does.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalised(path: str, text: str, encoding: str, *, bom: bool, **extra) -> Source:
-    """A Source of decoded text with "\\n" newlines; ``extra`` are further Source fields."""
+    """A Source of decoded text with "\\n" newlines, lone surrogates read as U+FFFD
+    (one character for one, so positions stay); ``extra`` are further Source fields."""
+    text = _SURROGATE.sub("\ufffd", text)
     # A NUL never occurs in a text draft; it means a binary file (a .doc, a zip,
     # an image) that happened to decode.
     if "\x00" in text:

@@ -12,15 +12,13 @@ use, so linting text files never loads the Word or HTML libraries.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path, PurePath
 
+from ..inputs import display_name, read_input
 from ..source import Source, SourceError
-
-STDIN_NAME = "-"
 
 
 @dataclass(frozen=True)
@@ -65,15 +63,7 @@ def reader_for(name: str) -> Callable[[bytes, str, str | None], Source]:
 def read_source(path: str | Path, *, encoding: str | None = None, name: str | None = None) -> Source:
     """Read a file (or standard input for "-") into a Source with the reader its
     extension calls for. ``name`` stands for the file in diagnostics and chooses
-    the reader (``--stdin-filename``); ``encoding`` overrides detection."""
-    path = str(path)
-    name = name or path
-    try:
-        data = sys.stdin.buffer.read() if path == STDIN_NAME else Path(path).read_bytes()
-    except IsADirectoryError:
-        raise SourceError(f"{path}: 是目录，不是文件") from None
-    except FileNotFoundError:
-        raise SourceError(f"{path}: 文件不存在") from None
-    except OSError as error:
-        raise SourceError(f"{path}: 无法读取（{error.strerror}）") from None
-    return reader_for(name)(data, name, encoding)
+    the reader (``--stdin-filename``), else the path as a person reads it (see
+    reportlint/inputs.py); ``encoding`` overrides detection."""
+    name = name or display_name(path)
+    return reader_for(name)(read_input(path, SourceError), name, encoding)
