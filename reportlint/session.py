@@ -23,7 +23,7 @@ from pathlib import Path
 from .baseline import Baseline
 from .config import DEFAULT, Config, Settings, find_config, load_config, severity_for
 from .diagnostic import Diagnostic
-from .inputs import STDIN_NAME
+from .inputs import STDIN_NAME, real_path
 from .linter import FileResult, Linter, select_rules
 from .readers import read_source
 from .rules import Rule, load_rules
@@ -92,7 +92,7 @@ class LintSession:
         if not self.options.discover:
             return DEFAULT
         start = Path.cwd() if path == STDIN_NAME else Path(path)
-        folder = (start if start.is_dir() else start.parent).resolve()
+        folder = real_path(start if start.is_dir() else start.parent)
         if folder not in self._nearest:
             self._nearest[folder] = find_config(folder)
         found = self._nearest[folder]

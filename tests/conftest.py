@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-# The tests' rule packs come and go; keep their cache out of the user's.
+# The tests' rule packs come and go; keep their cache, and the secret that signs
+# its entries, out of the user's.
 os.environ.setdefault("REPORTLINT_CACHE_DIR", tempfile.mkdtemp(prefix="reportlint-test-cache-"))
+os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="reportlint-test-state-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
