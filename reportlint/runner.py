@@ -248,10 +248,11 @@ def _worker_pool(workers: int):
     try:
         yield pool
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        # Python 3.14 has terminate_workers(); before it, the pool's processes are only reachable this way.
+        # Python 3.14 has terminate_workers(); before it, the pool's processes are
+        # only reachable this way (and only until shutdown() forgets them).
         for process in list((getattr(pool, "_processes", None) or {}).values()):
             process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
 

@@ -21,6 +21,7 @@ from reportlint.source import SourceError
 # -- special files --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_fifo_named_as_a_draft_is_refused_without_waiting(tmp_path):
     fifo = tmp_path / "draft.txt"
     os.mkfifo(fifo)
@@ -29,6 +30,7 @@ def test_a_fifo_named_as_a_draft_is_refused_without_waiting(tmp_path):
     one_error_line(result.stderr, "不是普通文件")
 
 
+@pytest.mark.slow
 def test_a_fifo_in_a_searched_folder_is_passed_over(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     write_draft(tmp_path / "draft.txt")
@@ -37,6 +39,7 @@ def test_a_fifo_in_a_searched_folder_is_passed_over(tmp_path):
     assert "检查了 1 个文件" in result.stdout.decode("utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["rule", "baseline", "configuration"])
 def test_a_fifo_as_rule_baseline_or_configuration_is_refused_without_waiting(tmp_path, where):
     draft = write_draft(tmp_path / "draft.txt")
@@ -67,12 +70,14 @@ def test_a_fifo_as_cache_entry_or_cache_secret_is_passed_over(tmp_path, monkeypa
     assert ContentCache("test", ["key"]).read() is None
 
 
+@pytest.mark.slow
 def test_a_character_device_as_a_draft_is_refused():
     result = run_process("/dev/zero")
     assert result.returncode == 2
     one_error_line(result.stderr, "/dev/zero: 不是普通文件")
 
 
+@pytest.mark.slow
 def test_endless_standard_input_stops_at_the_size_limit():
     with open("/dev/zero", "rb") as zeros:
         result = run_process("-", stdin=zeros)
@@ -170,6 +175,7 @@ def _paragraphs(megabytes: int) -> bytes:
             + body + b"</w:body></w:document>")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", ["large-main-part", "renamed-main-part", "many-parts"])
 def test_docx_that_unpacks_past_its_caps_is_refused(tmp_path, case):
     if case == "large-main-part":
@@ -186,6 +192,7 @@ def test_docx_that_unpacks_past_its_caps_is_refused(tmp_path, case):
     one_error_line(result.stderr, "解压后超过")
 
 
+@pytest.mark.slow
 def test_docx_whose_headers_understate_a_part_is_refused(tmp_path):
     """A part whose zip headers claim 100 bytes holds 40 MB: what counts is what it unpacks to."""
     data = bytearray(_docx_with({"word/document.xml": _paragraphs(40)}))
@@ -206,6 +213,7 @@ BILLION_LAUGHS = "\n".join(
 ) + "\n"
 
 
+@pytest.mark.slow
 def test_a_billion_laughs_configuration_is_refused_at_once(tmp_path):
     assert len(BILLION_LAUGHS) < 600
     config = tmp_path / ".reportlint.yaml"

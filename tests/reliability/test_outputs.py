@@ -43,6 +43,7 @@ def test_output_to_dev_null_works(tmp_path, monkeypatch):
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("target", ["/dev/stdout", "/proc/self/fd/1", "link"])
 def test_output_to_our_own_standard_output(tmp_path, target):
     """-o /dev/stdout, /proc/self/fd/1 or a link to it writes to the pipe it is,
@@ -56,6 +57,7 @@ def test_output_to_our_own_standard_output(tmp_path, target):
     assert not isinstance(target, Path) or target.is_symlink()
 
 
+@pytest.mark.slow
 def test_output_to_standard_output_redirected_to_a_file_appends_as_the_shell_asked(tmp_path):
     log = tmp_path / "log.txt"
     log.write_text("earlier lines\n", encoding="utf-8")
@@ -69,6 +71,7 @@ def test_output_to_standard_output_redirected_to_a_file_appends_as_the_shell_ask
     assert log.stat().st_ino == inode
 
 
+@pytest.mark.slow
 def test_output_to_a_fifo_is_written_through(tmp_path):
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
@@ -82,6 +85,7 @@ def test_output_to_a_fifo_is_written_through(tmp_path):
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
+@pytest.mark.slow
 def test_output_to_a_fifo_nobody_reads_is_an_error_not_a_hang(tmp_path):
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
@@ -161,6 +165,7 @@ def test_fix_refuses_a_read_only_file_unless_forced(tmp_path):
     assert stat.S_IMODE(draft.stat().st_mode) == 0o444
 
 
+@pytest.mark.slow
 def test_fix_in_a_read_only_folder_is_that_files_error(tmp_path):
     locked = write_draft(tmp_path / "locked" / "draft.txt")
     free = write_draft(tmp_path / "free" / "draft.txt")
@@ -189,6 +194,7 @@ def test_fix_in_an_encoding_that_cannot_hold_the_fix_changes_nothing(tmp_path):
 # -- temporary files ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_temporary_file_left_by_a_killed_writer_is_removed_by_the_next_write(tmp_path):
     """kill -9 between writing the temporary file and renaming it (made certain
     here by killing the writer from inside the write), then a second write."""
