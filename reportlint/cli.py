@@ -18,9 +18,9 @@ import click
 from ._version import __version__
 from .config import FAIL_ON, describe
 from .errors import visible
-from .formatters import OUTPUT_FORMATS, renderer
+from .formatters import DOCUMENT_FORMATS, OUTPUT_FORMATS, document_renderer, renderer
 from .guard import EXIT_ERROR, fail, guarded, say
-from .inputs import STDIN_NAME, display_name
+from .inputs import STDIN_NAME, display_name, real_path
 from .output import write_file
 from .parser import parse
 from .profile import infer_profile
@@ -114,8 +114,8 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @_RULES_OPTION
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="文本输出是否着色（auto：仅在终端且未设置 NO_COLOR 时）。")
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="把结果写入文件，而不是标准输出。")
+@click.option("--output-file", "-o", type=click.Path(), metavar="FILE",
+              help="把结果写入文件，而不是标准输出（--format docx 检查多个草稿时为文件夹）。")
 @click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（输入或规则出错时仍为 2）。")
 @click.option("--statistics", is_flag=True, help="只输出各规则的问题数。")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -135,6 +135,10 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
           statistics, baseline_file, write_baseline_file, report_unused, fix, diff, force, jobs, encoding,
           stdin_filename, previous) -> None:
     """检查年度报告草稿（.txt、.md、.docx、.html 文件，目录，或 - 表示标准输入）。"""
+    per_draft = output_format in DOCUMENT_FORMATS
+    if per_draft and (not output_file or statistics or write_baseline_file):
+        fail(f"--format {output_format} 为每个草稿生成一个文档：请用 --output-file 指定 .docx 文件"
+              "（检查多个草稿时指定文件夹），且不与 --statistics、--write-baseline 同用")
     session = LintSession(SessionOptions(
         config=Path(config_file) if config_file else None,
         select=_split(select),
@@ -144,6 +148,7 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         baseline=Path(baseline_file) if baseline_file and not write_baseline_file else None,
         report_unused=report_unused,
         keep_documents=output_format == "html",
+        keep_originals=per_draft,
         encoding=encoding,
         stdin_filename=stdin_filename,
         previous=previous,
@@ -153,11 +158,12 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
     work, problems = collect(paths, session)
     if previous is not None and len(work) != 1:
         fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(work)} 个）")
+    targets = _document_targets(work, session, Path(output_file)) if per_draft else {}
     if fix or diff:
         changed, failures = _fix(work, session, write=not diff, force=force)
         problems += failures
         if diff:
-            _report(problems)
+            _report_failures(problems)
             sys.exit(EXIT_ERROR if problems else EXIT_FINDINGS if changed else EXIT_CLEAN)
     progress = progress_printer() if sys.stderr.isatty() and len(work) > 1 else None
     outcome = run(work, session, processes=jobs or os.cpu_count() or 1, progress=progress)
@@ -167,33 +173,81 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
 
         count = write_baseline(Path(write_baseline_file), (d for r in outcome.results for d in r.diagnostics))
         say(f"已把 {count} 个问题记入基线 {write_baseline_file}。")
-        _report(failures)
+        _report_failures(failures)
         sys.exit(EXIT_ERROR if failures else EXIT_CLEAN)
-    if statistics:
-        from .formatters.statistics import render_statistics
-
-        output = render_statistics(outcome.results)
+    if per_draft:
+        _write_documents(document_renderer(output_format), outcome.results, targets)
     else:
-        use_color = output_format == "text" and output_file is None and _use_color(color)
-        output = renderer(output_format)(outcome.results, color=use_color, rules=outcome.rules)
-    if output_file:
-        write_file(output_file, output)
-    else:
-        sys.stdout.write(output)
+        _report(_rendered(output_format, outcome, statistics, color, output_file), output_file)
     for note in outcome.notes:
         say(f"reportlint: 提示：{note}")
-    _report(failures)
+    _report_failures(failures)
     if failures:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_CLEAN)
 
 
-def _report(failures: list[FileFailure]) -> None:
+def _report_failures(failures: list[FileFailure]) -> None:
     """Say why each file that failed failed (with --debug, how a defect came about)."""
     for failure in failures:
         if main.debug and failure.details:
             click.echo(failure.details, err=True)
         say(f"reportlint: 错误：{failure.message}")
+
+
+def _rendered(output_format: str, outcome, statistics: bool, color: str, output_file: str | None) -> str:
+    if statistics:
+        from .formatters.statistics import render_statistics
+
+        return render_statistics(outcome.results)
+    use_color = output_format == "text" and output_file is None and _use_color(color)
+    return renderer(output_format)(outcome.results, color=use_color, rules=outcome.rules)
+
+
+def _report(output: str, output_file: str | None) -> None:
+    if output_file:
+        write_file(output_file, output)
+    else:
+        sys.stdout.write(output)
+
+
+def _document_targets(work: list[Job], session: LintSession, output: Path) -> dict[str, Path]:
+    """Where each draft's document goes, by the draft's path in results: to
+    ``output`` for one draft, into the folder ``output`` for several (or when it
+    is a folder), under the draft's path (a ".docx" added unless it ends so)."""
+    names = [(session.options.stdin_filename or STDIN_NAME) if job.path == STDIN_NAME else display_name(job.path)
+             for job in work]
+    if len(names) == 1 and not output.is_dir():
+        if output.suffix.lower() != ".docx":
+            fail(f"{output}: 输出文件应以 .docx 结尾")
+        targets = {names[0]: output}
+    elif output.exists() and not output.is_dir():
+        fail(f"{output}: 检查多个草稿时 --output-file 应为文件夹")
+    else:
+        targets = {name: output / _within_folder(name) for name in names}
+    drafts = {real_path(job.path) for job in work if job.path != STDIN_NAME}
+    if any(real_path(target) in drafts for target in targets.values()):
+        fail(f"{output}: 输出会覆盖被检查的草稿，请换一个文件或文件夹")
+    return targets
+
+
+def _within_folder(name: str) -> Path:
+    """A draft's document in the output folder: its path below the working
+    folder (its name when it lies elsewhere), ending in .docx."""
+    relative = Path(os.path.relpath(real_path(name)))
+    if relative.parts[:1] == ("..",):
+        relative = Path(relative.name)
+    return relative if relative.suffix.lower() == ".docx" else relative.with_name(relative.name + ".docx")
+
+
+def _write_documents(render, results, targets: dict[str, Path]) -> None:
+    for result in results:
+        target = targets[result.path]
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            fail(f"{target.parent}: 无法创建文件夹（{error.strerror}）")
+        write_file(target, render(result))
 
 
 def _fix(work: list[Job], session: LintSession, *, write: bool, force: bool) -> tuple[bool, list[FileFailure]]:

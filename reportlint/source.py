@@ -35,22 +35,38 @@ class SourceError(ReportlintError):
     """A file that cannot be read or decoded. The message names the file."""
 
 
+@dataclass(frozen=True)
+class Location:
+    """Where a span of the extracted text is in the original, in words a person
+    follows there: the place ("第12段", "第2个表格第3行第4格", "网页源码第24行第106列")
+    and a short quote around the span to search for (Ctrl+F). Every output
+    format shows it the same way: ``str(location)``, the place and the quote in “”."""
+
+    place: str
+    quote: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.place}“{self.quote}”" if self.quote else self.place
+
+
 class Origin(Protocol):
     """A reader's map from spans of the extracted text back to the original."""
 
-    def locate(self, source: Source, start: int, end: int) -> str:
-        """Where the text from ``start`` to ``end`` is in the original, in words."""
+    def locate(self, source: Source, start: int, end: int) -> Location:
+        """Where the text from ``start`` to ``end`` is in the original."""
 
 
 @dataclass(frozen=True)
 class Comment:
-    """A comment of the original (Markdown ``<!-- … -->``), blanked out of the
-    text so no rule reads it; ``start``/``end`` are offsets into ``Source.text``.
-    Comments carry suppression directives."""
+    """A comment of the original, which carries suppression directives;
+    ``start``/``end`` are offsets into ``Source.text``. A Markdown or HTML
+    comment stands in the text (blanked out of it, so no rule reads it); an
+    ``anchored`` one — a Word comment — marks the span from ``start`` to ``end``."""
 
     text: str
     start: int
     end: int
+    anchored: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,7 +76,10 @@ class Source:
     ``text`` has "\\n" newlines only; ``encoding``, ``bom`` and ``newline`` record
     how the original bytes were written, so that a fix can write them back alike.
     ``format`` names the reader (text, markdown, docx, html); ``origin`` is None
-    when lines and columns of ``text`` are those of the original file.
+    when lines and columns of ``text`` are those of the original file. The text
+    from ``margin_start`` on (whole lines) is printed beside the body, not in its
+    flow — a Word document's headers, footers and notes: the wording checks read
+    it, the outline and the numbers leave it out.
     """
 
     path: str
@@ -71,6 +90,7 @@ class Source:
     format: str = "text"
     origin: Origin | None = field(default=None, repr=False, compare=False)
     comments: tuple[Comment, ...] = ()
+    margin_start: int | None = None
     # Offsets in ``text`` of the "\n"s that were "\r\n" in the file, to map
     # positions back to the text as written (fixes edit that).
     crlf_offsets: tuple[int, ...] = field(default=(), repr=False, compare=False)
@@ -112,7 +132,7 @@ class Source:
         end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
         return start, end
 
-    def location(self, start: int, end: int) -> str | None:
+    def location(self, start: int, end: int) -> Location | None:
         """The place of a span in the original, for formats whose lines are not
         the original's (Word, web pages); None for text files."""
         return self.origin.locate(self, start, end) if self.origin is not None else None
@@ -120,13 +140,12 @@ class Source:
 
 def quote(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
     """A short quote of ``text`` around a span, within ``bounds`` (a paragraph or
-    a cell), in “”, that a person can search for in the original ("" when the
-    span has no text around it)."""
+    a cell), that a person can search for in the original ("" when the span has
+    no text around it)."""
     low, high = bounds
     left = max(low, start - _EXCERPT_CONTEXT)
     right = min(high, max(end, start + 1) + _EXCERPT_CONTEXT, left + _EXCERPT_LENGTH)
-    excerpt = text[left:right].strip()
-    return f"“{excerpt}”" if excerpt else ""
+    return text[left:right].strip()
 
 
 def from_text(text: str, path: str = "<text>") -> Source:

@@ -23,7 +23,7 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
         if not result.diagnostics:
             ET.SubElement(suite, "testcase", classname=path, name="reportlint")
         for d in result.diagnostics:
-            message = visible(d.message)
+            message = visible(d.located_message)
             case = ET.SubElement(suite, "testcase", classname=path, name=f"{d.rule} {d.line}:{d.column}")
             failure = ET.SubElement(case, "failure", message=message, type=d.severity.value)
             failure.text = f"{path}:{d.line}:{d.column}: {d.severity.value} [{d.rule}] {message}"

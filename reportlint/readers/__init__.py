@@ -27,16 +27,18 @@ class InputFormat:
     label: str  # how `reportlint inspect` names it
     suffixes: tuple[str, ...]  # lower case; a file's extension is matched ignoring case
     reader: str  # "module:function"
-    # The Source's text is the file's text, so an edit of one is an edit of the
-    # other: --fix may write it back. Word and web pages extract text from markup.
-    fixable: bool
+    # "module:function" that makes a draft --fix edits (reportlint/fixes.py) of
+    # the file's bytes and Source; None: --fix cannot write this format back (a
+    # web page's text is extracted from markup it does not edit).
+    fixer: str | None
 
 
 INPUT_FORMATS = (
-    InputFormat("text", "文本", (".txt",), "reportlint.readers.text:read", fixable=True),
-    InputFormat("markdown", "Markdown", (".md", ".markdown"), "reportlint.readers.markdown:read", fixable=True),
-    InputFormat("docx", "Word 文档", (".docx",), "reportlint.readers.docx:read", fixable=False),
-    InputFormat("html", "网页", (".html", ".htm"), "reportlint.readers.html:read", fixable=False),
+    InputFormat("text", "文本", (".txt",), "reportlint.readers.text:read", fixer="reportlint.fixes:text_draft"),
+    InputFormat("markdown", "Markdown", (".md", ".markdown"), "reportlint.readers.markdown:read",
+                fixer="reportlint.fixes:text_draft"),
+    InputFormat("docx", "Word 文档", (".docx",), "reportlint.readers.docx:read", fixer="reportlint.word.revisions:word_draft"),
+    InputFormat("html", "网页", (".html", ".htm"), "reportlint.readers.html:read", fixer=None),
 )
 # Files a directory argument is searched for.
 DOCUMENT_SUFFIXES = tuple(suffix for input_format in INPUT_FORMATS for suffix in input_format.suffixes)
@@ -66,4 +68,10 @@ def read_source(path: str | Path, *, encoding: str | None = None, name: str | No
     the reader (``--stdin-filename``), else the path as a person reads it (see
     reportlint/inputs.py); ``encoding`` overrides detection."""
     name = name or display_name(path)
-    return reader_for(name)(read_input(path, SourceError), name, encoding)
+    return reader_for(name)(read_bytes(path), name, encoding)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file, or of standard input for "-", through the safe-open
+    of reportlint/inputs.py (SourceError, naming the file, when it cannot be read)."""
+    return read_input(path, SourceError)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import zipfile
 from urllib.parse import quote
 from xml.etree import ElementTree
 
 import pytest
 from running import run_process
 
-from reportlint.formatters import OUTPUT_FORMATS
+from reportlint.formatters import DOCUMENT_FORMATS, OUTPUT_FORMATS
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="file names are bytes on POSIX only")]
 
@@ -40,7 +41,7 @@ def _check(output_format: str, data: bytes) -> None:
         ElementTree.fromstring(data)
 
 
-@pytest.mark.parametrize("output_format", sorted(OUTPUT_FORMATS))
+@pytest.mark.parametrize("output_format", sorted(set(OUTPUT_FORMATS) - set(DOCUMENT_FORMATS)))
 def test_every_format_shows_a_name_that_is_not_utf8(folder, output_format):
     on_stdout = run_process("--format", output_format, folder, env=STRICT_UTF8)
     assert on_stdout.returncode == 1, on_stdout.stderr.decode("utf-8", "replace")
@@ -50,6 +51,17 @@ def test_every_format_shows_a_name_that_is_not_utf8(folder, output_format):
                           env=STRICT_UTF8)
     assert to_file.returncode == 1, to_file.stderr.decode("utf-8", "replace")
     _check(output_format, report.read_bytes())
+
+
+@pytest.mark.parametrize("output_format", sorted(DOCUMENT_FORMATS))
+def test_a_document_format_reads_such_a_draft(folder, output_format):
+    report = folder / "report.docx"
+    result = run_process("--format", output_format, "-o", report, os.path.join(os.fsencode(folder), GBK_NAME),
+                         env=STRICT_UTF8)
+    assert result.returncode == 1, result.stderr.decode("utf-8", "replace")
+    with zipfile.ZipFile(report) as document:
+        assert document.testzip() is None
+        ElementTree.fromstring(document.read("word/document.xml"))
 
 
 def test_fix_and_messages_use_the_bytes_and_show_the_name(folder):
