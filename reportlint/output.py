@@ -92,15 +92,17 @@ def _write_descriptor(descriptor: int, data: bytes) -> None:
 
 
 def _write_through(path: str, data: bytes, name: str) -> None:
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # POSIX
     try:
         # Non-blocking open: a FIFO nobody reads is an error, not a hang.
-        descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        descriptor = os.open(path, os.O_WRONLY | nonblocking | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
         if error.errno == errno.ENXIO:
             raise OutputError(f"{name}: 管道没有读取方，未写入") from None
         raise
     try:
-        os.set_blocking(descriptor, True)
+        if nonblocking:
+            os.set_blocking(descriptor, True)
         _write_descriptor(descriptor, data)
     finally:
         os.close(descriptor)

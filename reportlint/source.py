@@ -31,6 +31,11 @@ _EXCERPT_CONTEXT = 6
 _EXCERPT_LENGTH = 30
 
 
+# The most lines (paragraphs, table rows) a draft may have: time grows with them
+# (about 0.1 ms each), and a 16 MB report has about 40,000.
+MAX_LINES = 250_000
+
+
 class SourceError(ReportlintError):
     """A file that cannot be read or decoded. The message names the file."""
 
@@ -97,6 +102,8 @@ class Source:
     line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if self.text.count("\n") >= MAX_LINES:
+            raise SourceError(f"{self.path}: 超过 {MAX_LINES:,} 行（段落），拒绝检查")
         starts = [0]
         find = self.text.find
         pos = find("\n")

@@ -122,7 +122,7 @@ class _CommentNode:
 
 # The most elements, runs of text and comments a page may hold: each takes a few
 # hundred bytes in the tree (a real report's page holds a few thousand).
-_MAX_NODES = 1_000_000
+_MAX_NODES = 500_000
 
 
 def _tree(text: str, path: str) -> _Element:

@@ -16,7 +16,7 @@ from running import DRAFT, one_error_line, run_cli, run_process, write_draft
 from reportlint import lint_file, lint_text
 from reportlint.cache import ContentCache
 from reportlint.inputs import MAX_INPUT_BYTES
-from reportlint.source import SourceError
+from reportlint.source import MAX_LINES, SourceError
 
 # -- special files --------------------------------------------------------------------
 
@@ -256,3 +256,17 @@ def test_lone_surrogates_are_read_as_replacement_characters():
     diagnostics = lint_text("某局2016年政府信息公开工作年度报告\n行政决xx\ud800。\n", path="draft-\udcff.txt")
     assert any(d.rule == "wording.placeholder" for d in diagnostics)
     assert all(d.path == "draft-\ufffd.txt" for d in diagnostics)
+
+
+def test_a_draft_of_more_lines_than_the_limit_is_refused_before_it_is_parsed():
+    """Time grows with lines (paragraphs): 32 MB of one-character lines would take half an hour."""
+    with pytest.raises(SourceError, match="超过 250,000 行"):
+        lint_text("x\n" * MAX_LINES)
+
+
+def test_a_page_of_more_elements_than_the_limit_is_refused(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<b>" * 600_000, encoding="utf-8")
+    result = run_cli(page)
+    assert result.exit_code == 2
+    one_error_line(result.stderr, "标签和文字片段超过 500,000 个")
