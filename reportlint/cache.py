@@ -15,9 +15,13 @@ One mechanism for every kind of entry:
   or none.
 
 When the cache or the secret cannot be read or written (a read-only home),
-reportlint runs without a cache. The cache folder is $REPORTLINT_CACHE_DIR, else
-$XDG_CACHE_HOME/reportlint, else ~/.cache/reportlint; the secret is
-``cache-key`` in $XDG_STATE_HOME/reportlint, else ~/.local/state/reportlint.
+reportlint runs without a cache. The folder is $REPORTLINT_CACHE_DIR, else the
+user's cache folder as the system places it (platformdirs): $XDG_CACHE_HOME/reportlint
+or ~/.cache/reportlint on Linux, ~/Library/Caches/reportlint on macOS,
+%LOCALAPPDATA%/reportlint/Cache on Windows. The secret is ``cache-key`` in the
+user's state folder (platformdirs): $XDG_STATE_HOME/reportlint or
+~/.local/state/reportlint on Linux, ~/Library/Application Support/reportlint on
+macOS, %LOCALAPPDATA%/reportlint on Windows.
 """
 
 from __future__ import annotations
@@ -43,13 +47,15 @@ def cache_dir() -> Path:
     configured = os.environ.get("REPORTLINT_CACHE_DIR")
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "reportlint"
+    from platformdirs import user_cache_dir  # not needed when the folder is configured
+
+    return Path(user_cache_dir("reportlint", appauthor=False))
 
 
 def state_dir() -> Path:
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return Path(base) / "reportlint"
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("reportlint", appauthor=False))
 
 
 class _Unusable(Exception):

@@ -39,8 +39,9 @@ class Terminated(BaseException):
 
 
 def say(message: str) -> None:
-    """One line on standard error, whatever the message holds."""
-    click.echo(visible(message).replace("\n", "␊"), err=True)
+    """One line on standard error, whatever the message holds (sys.stderr as the
+    command line set it up: what the console cannot show is replaced)."""
+    click.echo(visible(message).replace("\n", "␊"), file=sys.stderr)
 
 
 def fail(message: str) -> NoReturn:
