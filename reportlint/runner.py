@@ -166,15 +166,12 @@ def _gitignores_above(directory: Path) -> tuple[_Gitignore, ...]:
 
 
 def _gitignore(folder: Path) -> _Gitignore | None:
-    path = folder / ".gitignore"
-    if not path.is_file():
+    try:
+        lines = read_input(folder / ".gitignore", OSError).decode("utf-8", "replace").splitlines()
+    except OSError:  # none, or one that cannot be read
         return None
     from pathspec import GitIgnoreSpec  # only folders outside git need it
 
-    try:
-        lines = read_input(path, OSError).decode("utf-8", "replace").splitlines()
-    except OSError:
-        return None
     return folder, GitIgnoreSpec.from_lines(lines)
 
 
