@@ -13,6 +13,7 @@ import os
 import threading
 
 import pytest
+from conftest import EXAMPLE_RULE
 
 from reportlint import lint_text
 from reportlint._version import __version__
@@ -106,9 +107,7 @@ def test_a_verified_entry_of_another_shape_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
     pack = tmp_path / "pack" / "office"
     pack.mkdir(parents=True)
-    (pack / "rule.yaml").write_text(
-        "kind: existence\nseverity: error\nmessage: 留有“{match}”。\ndescription: 示例。\npatterns: [xx]\n"
-        "examples: {good: [完整], bad: [决xx]}\n", encoding="utf-8")
+    (pack / "rule.yaml").write_text(EXAMPLE_RULE, encoding="utf-8")
     (rule,) = load_pack(pack.parent)
     # The entry load_pack reads: keyed by reportlint's version and the rule files.
     cache = ContentCache("rules", [__version__, *((rule_id, path.read_bytes()) for rule_id, path in rule_files(pack.parent))])

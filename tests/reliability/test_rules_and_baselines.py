@@ -8,18 +8,8 @@ import json
 import os
 
 import pytest
+from conftest import EXAMPLE_RULE as RULE
 from running import one_error_line, run_cli, run_process, write_draft
-
-RULE = """\
-kind: existence
-severity: error
-message: 文中留有“{match}”。
-description: 示例规则。
-patterns: ["xx"]
-examples:
-  good: [完整内容]
-  bad: [行政决xx]
-"""
 
 
 def _pack(tmp_path, text: str = RULE, name: str = "rule.yaml"):
