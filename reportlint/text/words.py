@@ -25,6 +25,7 @@ from importlib import resources
 from .chars import HAN
 
 _LONGEST_WORD = 8
+_HAN_CHAR = re.compile(f"[{HAN}]")
 # How far around the place in question the text is cut into words: far enough
 # that the words there are cut as in the whole sentence.
 _REACH = 12
@@ -125,9 +126,6 @@ def at_boundaries(text: str, *offsets: int) -> bool:
     """Whether words meet at every one of ``offsets`` in ``text``."""
     found = boundaries(text, min(offsets), max(offsets))
     return all(offset in found for offset in offsets)
-
-
-_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 def _is_han(char: str) -> bool:
