@@ -169,7 +169,7 @@ def test_number_writing_fixes(text, match, suggestion):
 DEFECTS = [
     ("wording.law-title", 2, "《中华人民共和国政府信息公开工作条例》"),
     ("wording.law-title", 2, "国办公开函〔2021〕30号"),
-    ("wording.formulation-punctuation", 4, "以公开为常态，不公开为例外"),
+    ("wording.openness-principle", 4, "以公开为常态，不公开为例外"),
     ("wording.formulation", 4, "两学一做”专题教育"),
     ("wording.placeholder", 4, "××"),
     ("wording.draft-time", 5, "截至目前"),
