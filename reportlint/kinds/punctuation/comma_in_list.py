@@ -24,6 +24,7 @@ _RUN_AFTER = re.compile(f"[{HAN}]+")
 # What may follow the last word of a list inside its run of Han characters.
 _LIST_END = "和及与或等"
 _SHORTEST, _LONGEST = 2, 4
+_LOOK_BACK = 8
 
 
 class CommaInList(TextKind):
@@ -47,7 +48,9 @@ class CommaInList(TextKind):
 def _list_around(text: str, span: Span, comma: int) -> tuple[int, int] | None:
     """The stretch of a list of parallel words with the comma at ``comma`` among its
     、: "甲X，乙X、丙X" or "甲X、乙X，丙X"; None when the comma is no such slip."""
-    before = _RUN_BEFORE.search(text, span.start, comma)
+    # (The run before the comma is looked for in the few characters before it: a
+    # longer run is too long for a word of a list anyway.)
+    before = _RUN_BEFORE.search(text, max(span.start, comma - _LOOK_BACK), comma)
     after = _RUN_AFTER.match(text, comma + 1, span.end)
     if before is None or after is None:
         return None
@@ -60,7 +63,7 @@ def _list_around(text: str, span: Span, comma: int) -> tuple[int, int] | None:
             return max(before.start(), comma - len(after.group())), third.start() + head
     # 甲X、乙X，丙X: the word before the comma is a whole run after a 、.
     if _is_word(before.group(), suffix) and before.start() > span.start and text[before.start() - 1] == "、":
-        first = _RUN_BEFORE.search(text, span.start, before.start() - 1)
+        first = _RUN_BEFORE.search(text, max(span.start, before.start() - 1 - _LOOK_BACK), before.start() - 1)
         head = _head_word(after.group(), suffix)
         if first and head and text[before.start() - 2] == suffix:
             return max(first.start(), before.start() - 1 - len(before.group())), after.start() + head
