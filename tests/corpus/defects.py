@@ -36,12 +36,12 @@ ROOT = TESTS.parent
 sys.path.insert(0, str(TESTS))
 
 from conftest import SHARED  # noqa: E402
+from verdicts import real_reports  # noqa: E402
 
 from reportlint.diagnostic import Severity  # noqa: E402
 from reportlint.session import LintSession, SessionOptions  # noqa: E402
 
 DEFECTS = Path(__file__).resolve().parent / "defects"
-FOLDERS = {"corpus": "*.txt", "corpus/pingtan-archive": "*.txt", "corpus/web-pages": "*.html"}
 
 # What kind of defect each is; "15.N" is the class of issue 15 it belongs to.
 CLASSES = {
@@ -73,6 +73,7 @@ CLASSES = {
     "self-reference": "我县, 全市 … naming another division than the report's own",
     "enumeration": "一是…三是 with a gap",
     "heading-numbering": "heading numbers that skip or repeat",
+    "heading-style": "one level of headings numbered in two ways",
     "table-sum": "a statistics table that does not add up, or blank cells",
     "cross-year": "a figure that contradicts last year's report",
     "report-year": "a year other than the report year for its own figures",
@@ -82,9 +83,8 @@ _WARN_OR_ERROR = (Severity.WARNING, Severity.ERROR)
 
 
 def corpus_reports() -> list[Path]:
-    """Every real report of ../shared/corpus ([] where it is absent)."""
-    return [path for folder, pattern in FOLDERS.items() if (SHARED / folder).is_dir()
-            for path in sorted((SHARED / folder).glob(pattern))]
+    """Every real report of ../shared/corpus and its subfolders ([] where it is absent)."""
+    return [path for path in real_reports() if path.relative_to(SHARED).parts[0] == "corpus"]
 
 
 def defect_file(report: Path) -> Path:
