@@ -5,15 +5,15 @@ Every phrase of the rule's list is matched at one character's distance — the
 same length, one Han character different — in one pass over the text: of two
 disjoint pairs of characters of a phrase, a copy with one character wrong keeps
 one, so the text's character pairs are looked up in an index of the phrases'
-pairs, and only the places they point to are compared with the phrase. A list of
-hundreds of phrases costs one lookup per character. (A phrase of three written
-with its middle character wrong keeps no pair and is not found.)
+rarest pairs, and only the places they point to are compared with the phrase. A
+list of hundreds of phrases costs one lookup per character. (A phrase of three
+written with its middle character wrong keeps no pair and is not found.)
 
-What is written is reported only when it is no word itself (the word list of
-reportlint.text.words); when it is not the phrase's own word beside another
-(常态下 for 常态化); when no phrase of the list is written correctly across it
-(放管结合 holds 放管结); and when no word runs across its edge leaving words
-behind ("推进一些" holds 进一些 but reads 推进 | 一些).
+What is written is reported only when no phrase of the list is written
+correctly across it (放管结合 holds 放管结); when it is not the phrase's own
+words beside another (常态下 for 常态化, 局申请公开 for 依申请公开); when it is no
+word itself; and when words begin and end where it does in the text around it
+(reportlint.text.words: "推进一些" holds 进一些 but is cut 推进 | 一些).
 """
 
 from __future__ import annotations
@@ -22,21 +22,20 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count
-from operator import add
+from operator import add, ne
 
 from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
 from ...text.chars import HAN
-from ...text.words import is_word
+from ...text.words import at_boundaries, segment
 from ..base import TextKind, excepted_span
 from ..options import InvalidValue, Option, Patterns, string_list
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _HAN_ONLY = re.compile(f"[{HAN}]{{3,20}}")
-# The longest word that may run across the edge of what is written.
-_EDGE_WORD = 4
 
 
 class Phrases(Option):
@@ -64,21 +63,26 @@ class FixedPhrase(TextKind):
         super().__init__(options, scope)
         self.listed = frozenset(self.phrases)
         self.lengths = frozenset(len(phrase) for phrase in self.phrases)
-        # A pair of characters → the phrases it anchors, and where it starts in each.
-        self.anchored: dict[str, list[tuple[str, int]]] = defaultdict(list)
+
+    @cached_property
+    def anchored(self) -> dict[str, list[tuple[str, int]]]:
+        """A pair of characters → the phrases it anchors, and where it starts in
+        each (built on first use: choosing anchors reads the word list)."""
+        anchored: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for phrase in self.phrases:
             for pair, offset in _anchors(phrase):
-                self.anchored[pair].append((phrase, offset))
+                anchored[pair].append((phrase, offset))
+        return anchored
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         text = facts.text
         for span, start, phrase, index in self._near_misses(facts):
             end = start + len(phrase)
             written = text[start:end]
-            if (written in self.listed or _beside_own_word(phrase, index) or is_word(written)
+            if (_beside_own_word(phrase, index) or written in self.listed
                     or self._overlaps_listed(text, span, start, end)
-                    or _split_by_words_around(text, span, start, end)
-                    or excepted_span(text, start, end, span, self.exceptions)):
+                    or excepted_span(text, start, end, span, self.exceptions)
+                    or _is_word(written) or not at_boundaries(text, start, end)):
                 continue
             yield Finding(Span(start, end), {"match": written, "suggestion": phrase})
 
@@ -115,17 +119,19 @@ class FixedPhrase(TextKind):
 
 
 def _anchors(phrase: str) -> list[tuple[str, int]]:
-    """Two pairs of characters of ``phrase``, one of which a copy with one
-    character wrong keeps intact, as (pair, where it starts in the phrase). Of a
-    longer phrase, the two disjoint pairs that are the rarest — no word of their
-    own, such as 依申 and 请公 of 依申请公开 rather than 公开. Of a phrase of three,
-    its first pair and its last, each only when the character it leaves out may
-    be reported changed (信息化 written 信息公 reads 信息 | 公: no anchor 信息)."""
+    """Pairs of characters of ``phrase`` of which a copy with one character wrong
+    that may be reported keeps one intact, as (pair, where it starts in the
+    phrase). Of a longer phrase, two disjoint pairs, the rarest — pairs that are
+    no word of their own, such as 依申 and 请公 of 依申请公开 rather than 公开. Of a
+    phrase of three, its first pair and its last, each only when the character it
+    leaves out may be reported (信息化 written 信息公 is 信息 | 公: no anchor 信息);
+    its middle character keeps neither, and is not looked for."""
     if len(phrase) == 3:
-        return [(pair, offset) for pair, offset in ((phrase[:2], 0), (phrase[1:], 1)) if not is_word(pair)]
+        return [(pair, offset) for pair, offset, index in ((phrase[:2], 0, 2), (phrase[1:], 1, 0))
+                if not _beside_own_word(phrase, index)]
     pairs = range(len(phrase) - 1)
     first, second = min(((i, j) for i in pairs for j in pairs if j >= i + 2),
-                        key=lambda ij: (is_word(phrase[ij[0]:ij[0] + 2]) + is_word(phrase[ij[1]:ij[1] + 2]), ij))
+                        key=lambda ij: (_is_word(phrase[ij[0]:ij[0] + 2]) + _is_word(phrase[ij[1]:ij[1] + 2]), ij))
     return [(phrase[first:first + 2], first), (phrase[second:second + 2], second)]
 
 
@@ -133,51 +139,27 @@ def _only_difference(text: str, start: int, phrase: str) -> int | None:
     """The index of the one character where ``text`` at ``start`` differs from
     ``phrase``, when there is exactly one and it is a Han character."""
     window = text[start:start + len(phrase)]
-    if len(window) < len(phrase):
+    if len(window) < len(phrase) or sum(map(ne, window, phrase)) != 1:
         return None
-    differences = [index for index, (written, char) in enumerate(zip(window, phrase)) if written != char]
-    if len(differences) == 1 and _HAN_CHAR.match(window, differences[0]):
-        return differences[0]
-    return None
+    index = next(index for index, (written, char) in enumerate(zip(window, phrase)) if written != char)
+    return index if _HAN_CHAR.match(window, index) else None
 
 
+@lru_cache(maxsize=4096)
 def _beside_own_word(phrase: str, index: int) -> bool:
     """Whether the character changed is at an end of the phrase and the rest of it
     is words: 常态下 is 常态 followed by 下, not 常态化 miswritten; 局申请公开 is
     局 followed by 申请 | 公开. (A word and a character are not enough: 一丝不拘.)"""
-    rest = phrase[1:] if index == 0 else phrase[:-1] if index == len(phrase) - 1 else None
-    return rest is not None and _reads_as_words(rest, singles=0)
+    rest = phrase[1:] if index == 0 else phrase[:-1] if index == len(phrase) - 1 else ""
+    return bool(rest) and _reads_as_words(rest)
 
 
-def _split_by_words_around(text: str, within: Span, start: int, end: int) -> bool:
-    """Whether the text reads as other words where ``text[start:end]`` is: a word
-    runs across one of its edges ("推进一些": 推进 takes its 进) and what that word
-    leaves of it reads as words too, or is taken by a word across the other edge.
-    ("不子公开信息": 公开信息 leaves 不子, no word: it is reported.)"""
-    cuts_from_left = [right for _, right in _words_across(text, within, start)]
-    cuts_from_right = [left for left, _ in _words_across(text, within, end)]
-    if any(cut >= end for cut in cuts_from_left):
-        return True  # a word holds all of it
-    for cut in cuts_from_left:
-        if _reads_as_words(text[cut:end]) or any(other <= cut for other in cuts_from_right):
-            return True
-    return any(_reads_as_words(text[start:cut]) for cut in cuts_from_right)
+def _reads_as_words(text: str) -> bool:
+    """Whether ``text`` splits into words of two characters or more of the word list."""
+    return not text or any(_is_word(text[:length]) and _reads_as_words(text[length:])
+                           for length in range(min(len(text), 8), 1, -1))
 
 
-def _reads_as_words(text: str, singles: int = 1) -> bool:
-    """Whether ``text`` splits into words of the word list with at most ``singles``
-    characters left over: 申请公开 (申请 | 公开), 抓落实 (抓 | 落实), but not 不子."""
-    if len(text) <= singles:
-        return True
-    if singles and _reads_as_words(text[1:], singles - 1):
-        return True
-    return any(is_word(text[:length]) and _reads_as_words(text[length:], singles)
-               for length in range(min(len(text), 8), 1, -1))
-
-
-def _words_across(text: str, within: Span, edge: int) -> Iterator[tuple[int, int]]:
-    """The words of the text that start before ``edge`` and end after it."""
-    for left in range(max(within.start, edge - _EDGE_WORD + 1), edge):
-        for right in range(edge + 1, min(within.end, left + _EDGE_WORD) + 1):
-            if is_word(text[left:right]):
-                yield left, right
+def _is_word(text: str) -> bool:
+    """Whether ``text`` is one word of the word list: it is cut as itself."""
+    return len(text) > 1 and segment(text) == [text]
