@@ -182,6 +182,7 @@ DEFECTS = [
     ("wording.doubled-function-word", 7, "的的"),
     ("wording.truncated-term", 7, "建立健安"),
     ("punctuation.title-comma", 8, "》、《"),
+    ("wording.short-title", 8, "《条例》"),
     ("punctuation.book-title-marks", 8, "«云岭政务»"),
     ("punctuation.ellipsis", 8, "。。。"),
     ("punctuation.document-number", 9, "[2021]008号"),
