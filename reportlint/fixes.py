@@ -56,13 +56,14 @@ class FixOutcome:
 def fix_file(path: str, lint: Callable[[Source], list[Diagnostic]], encoding: str | None = None) -> FixOutcome:
     """Fix one file in memory; ``lint`` returns the diagnostics to act on (after
     suppressions). Raises SourceError for a file that cannot be decoded, and for
-    Word documents and web pages, whose text is extracted from markup that a fix
-    would have to rewrite."""
+    Word documents, web pages and PDF, whose text is extracted from markup that
+    a fix would have to rewrite."""
     read = reader_for(path)
     data = Path(path).read_bytes()
     source = read(data, path, encoding)
-    if not input_format(source.format).fixable:
-        raise SourceError(f"{path}: 只能就地修正文本和 Markdown 文件，请在原文件中修改")
+    read_as = input_format(source.format)
+    if not read_as.fixable:
+        raise SourceError(f"{path}: 只能就地修正文本和 Markdown 文件，请在{read_as.edit_in}中修改")
     before, encoding, bom = decode_text(data, path, source.encoding)
     after, applied = fix_text(before, lambda text: read(encode_text(text, encoding, bom), path, encoding), lint)
     return FixOutcome(path, before, after, applied, encoding, bom)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 # How many characters of context a quoted excerpt shows around a span, and at most.
 _EXCERPT_CONTEXT = 6
@@ -36,6 +36,34 @@ class Origin(Protocol):
 
     def locate(self, source: Source, start: int, end: int) -> str:
         """Where the text from ``start`` to ``end`` is in the original, in words."""
+
+
+@runtime_checkable
+class Overview(Protocol):
+    """An origin that can also say what the original holds (a PDF: its pages
+    and the tables read on each), for `reportlint inspect`."""
+
+    def overview(self) -> list[str]:
+        """Lines describing the original."""
+
+
+@dataclass(frozen=True)
+class Places:
+    """An origin made of places in the original: the sorted (start, end, label)
+    of each paragraph, table cell or page part of the extracted text, as the
+    Word and PDF readers record them. A span is in the place where it starts,
+    and is quoted within that place."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    labels: tuple[str, ...]
+
+    def locate(self, source: Source, start: int, end: int) -> str:
+        if not self.starts:
+            return "文档中没有文字"
+        index = max(0, bisect_right(self.starts, start) - 1)
+        bounds = (self.starts[index], self.ends[index])
+        return self.labels[index] + quote(source.text, start, end, bounds)
 
 
 @dataclass(frozen=True)

@@ -30,15 +30,21 @@ class InputFormat:
     suffixes: tuple[str, ...]  # lower case; a file's extension is matched ignoring case
     reader: str  # "module:function"
     # The Source's text is the file's text, so an edit of one is an edit of the
-    # other: --fix may write it back. Word and web pages extract text from markup.
+    # other: --fix may write it back. Word, web pages and PDF extract text from markup.
     fixable: bool
+    # The file is text in an encoding (detected, or named by --encoding), which `inspect` names.
+    encoded: bool = True
+    # Where --fix, refusing a format it cannot edit, tells the user to make the edits.
+    edit_in: str = "原文件"
 
 
 INPUT_FORMATS = (
     InputFormat("text", "文本", (".txt",), "reportlint.readers.text:read", fixable=True),
     InputFormat("markdown", "Markdown", (".md", ".markdown"), "reportlint.readers.markdown:read", fixable=True),
-    InputFormat("docx", "Word 文档", (".docx",), "reportlint.readers.docx:read", fixable=False),
+    InputFormat("docx", "Word 文档", (".docx",), "reportlint.readers.docx:read", fixable=False, encoded=False),
     InputFormat("html", "网页", (".html", ".htm"), "reportlint.readers.html:read", fixable=False),
+    InputFormat("pdf", "PDF", (".pdf",), "reportlint.readers.pdf:read", fixable=False, encoded=False,
+                edit_in="导出这份 PDF 的原稿（如 Word 文档）"),
 )
 # Files a directory argument is searched for.
 DOCUMENT_SUFFIXES = tuple(suffix for input_format in INPUT_FORMATS for suffix in input_format.suffixes)

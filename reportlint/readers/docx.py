@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from bisect import bisect_right
-from dataclasses import dataclass
 
-from ..source import Source, SourceError, quote
+from ..source import Places, Source, SourceError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -31,23 +29,6 @@ _NOT_TEXT = (_TXBX, _MC_FALLBACK)
 # A document whose XML unpacks to more than this is refused (a zip bomb).
 _MAX_XML_BYTES = 512 * 1024 * 1024
 _HEADING_STYLE_NAMES = {"Title": "标题"} | {f"Heading {level}": f"标题 {level}" for level in range(1, 10)}
-
-
-@dataclass(frozen=True)
-class DocxOrigin:
-    """Places of the extracted text: sorted (start, end, label) of each paragraph
-    and each table cell."""
-
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    labels: tuple[str, ...]
-
-    def locate(self, source: Source, start: int, end: int) -> str:
-        if not self.starts:
-            return "文档中没有文字"
-        index = max(0, bisect_right(self.starts, start) - 1)
-        bounds = (self.starts[index], self.ends[index])
-        return self.labels[index] + quote(source.text, start, end, bounds)
 
 
 def refuse_binary_word(data: bytes, path: str, encoding: str | None = None) -> Source:
@@ -62,7 +43,7 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
         extractor.body(document.element.body)
     except Exception as error:  # noqa: BLE001 - a malformed document is bad input, not a crash
         raise SourceError(f"{path}: 无法读取 Word 文档内容（{type(error).__name__}）") from None
-    origin = DocxOrigin(tuple(extractor.starts), tuple(extractor.ends), tuple(extractor.labels))
+    origin = Places(tuple(extractor.starts), tuple(extractor.ends), tuple(extractor.labels))
     return Source(path, "\n".join(extractor.lines), "utf-8", False, "\n", "docx", origin)
 
 
