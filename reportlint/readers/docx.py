@@ -109,11 +109,12 @@ class _Extractor:
             cells = [_joined_paragraphs(cell) for cell in row.iterchildren(_TC)]
             if not cells:
                 continue
-            line, places, at = "|", [], 1
+            line, places = "|", []
             for column, cell in enumerate(cells, 1):
+                # A cell's place starts right after its "|", where the span of a blank cell starts.
+                start = len(line)
                 line += " " + cell + " |"
-                places.append((at + 1, at + 1 + len(cell), f"第{self.tables}个表格第{row_number}行第{column}格"))
-                at = len(line)
+                places.append((start, len(line) - 2, f"第{self.tables}个表格第{row_number}行第{column}格"))
             self._line(line, places)
 
     def _line(self, text: str, places: list[tuple[int, int, str]]) -> None:

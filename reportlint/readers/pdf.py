@@ -149,23 +149,44 @@ class _Layout:
         if not lines:
             return cls(0.0, 0.0, 0.0, False)
         left = min(line.x0 for line in lines)
-        right = max(line.x1 for line in lines)
         gaps = sorted(below.top - above.bottom for page in pages for above, below in zip(page.lines, page.lines[1:]))
         indented = sum(1 for line in lines if 1.5 * line.size <= line.x0 - left <= 2.5 * line.size)
-        return cls(left, right, gaps[len(gaps) // 2] if gaps else 0.0, indented >= 2)
+        return cls(left, _right_margin(lines), gaps[len(gaps) // 2] if gaps else 0.0, indented >= 2)
 
     def continues(self, above: Line, below: Line, same_page: bool) -> bool:
         """Whether ``below`` goes on with the paragraph of ``above`` (the line-wrap rule)."""
         if len(above.segments) > 1 or len(below.segments) > 1 or abs(above.size - below.size) > 0.1 * above.size:
             return False
-        if above.x1 < self.right - above.size or below.x0 > self.left + 0.8 * below.size:
-            return False  # the line above stops short, or this one is indented or centred
         if same_page and below.top - above.bottom > self.gap + 0.5 * above.size:
-            return False
+            return False  # set apart by space
         ends_sentence = bool(_SENTENCE_END.search(above.text))
+        if self._centred(below) and (self._full(above) or self._centred(above)):
+            return not ends_sentence  # a centred title over two lines
+        if not self._full(above) or below.x0 > self.left + 0.8 * below.size:
+            return False  # the line above stops short, or this one is indented
         if _MARKER.match(below.text) and (ends_sentence or not _MID_WORD.search(above.text)):
             return False
         return self.indents or not ends_sentence
+
+    def _full(self, line: Line) -> bool:
+        """Whether a line runs to the right margin."""
+        return line.x1 >= self.right - 1.5 * line.size
+
+    def _centred(self, line: Line) -> bool:
+        indent = line.x0 - self.left
+        return indent > 0.8 * line.size and abs(indent - (self.right - line.x1)) <= line.size
+
+
+def _right_margin(lines: list[Line]) -> float:
+    """Where the lines that run to the margin end: the furthest right that two
+    lines or more end at (within half a character); with no such place, no line
+    runs to the margin and none goes on to the next."""
+    ends = sorted((line.x1, line.size) for line in lines)
+    for index in range(len(ends) - 1, 0, -1):
+        end, size = ends[index]
+        if end - ends[index - 1][0] <= 0.5 * size:
+            return end
+    return float("inf")
 
 
 class _Writer:
@@ -217,10 +238,10 @@ class _Writer:
                 continue
             line, places = "|", []
             for cell in row.cells:
-                text = cell.text.replace("|", "｜")
-                line += " " + text + " |"
-                where = f"第{grid.page}页第{number}个表格第{row.number}行第{cell.column}格"
-                places.append((len(line) - len(text) - 2, len(line) - 2, where))
+                # A cell's place starts right after its "|", where the span of a blank cell starts.
+                start = len(line)
+                line += " " + cell.text.replace("|", "｜") + " |"
+                places.append((start, len(line) - 2, f"第{grid.page}页第{number}个表格第{row.number}行第{cell.column}格"))
             self._line(line, places)
 
     def _line(self, text: str, places: list[tuple[int, int, str]]) -> None:
