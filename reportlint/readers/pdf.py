@@ -11,8 +11,9 @@ over the whole document:
   (Chinese joins without a space): a line continues the one above it when that
   one runs to the right margin, the text size stays, and it is not indented or
   set apart by space, does not start with a numbering marker (unless the line
-  above broke off mid-word) and, in a document that indents its paragraphs,
-  whatever the line above ends with;
+  above broke off mid-word) and the line above does not end a sentence — which
+  in a document that indents its paragraphs does not matter; a centred title
+  set over two lines is one line too;
 - a table that opens a page right after a table that closed the page before,
   with the same left and right edges, continues it: the header rows the page
   repeats are dropped, and its rows follow the first part's, so that the table
@@ -93,6 +94,7 @@ def _pages(data: bytes, path: str) -> list[Page]:
         try:
             for number, page in enumerate(pdf.pages, 1):
                 pages.append(read_page(page, number))
+                page.close()  # pdfplumber keeps every object of a page read until then
         except Exception as error:  # noqa: BLE001 - a broken page is bad input, not a crash
             raise SourceError(f"{path}: 无法读取 PDF 第{len(pages) + 1}页（{type(error).__name__}）") from None
     if not any(page.lines or page.grids for page in pages):
@@ -131,6 +133,25 @@ def _bottom_edge(page: Page) -> list[Line]:
     """The last lines of a page, below its last table, from the bottom."""
     limit = max((grid.bottom for grid in page.grids), default=float("-inf"))
     return [line for line in reversed(page.lines[-_EDGE_LINES:]) if line.top >= limit]
+
+
+def _join_continued_tables(items: list[Line | Grid]) -> None:
+    """A ruled table that opens a page right after one that closed the page
+    before, with the same left and right edges, continues it; a continued table
+    (ruled, or aligned text running on) may repeat the first part's header rows."""
+    first: Grid | None = None
+    for previous, item in zip([None, *items], items):
+        if not isinstance(item, Grid):
+            continue
+        if (isinstance(previous, Grid) and item.page == previous.page + 1 and previous.ruled and item.ruled
+                and abs(previous.x0 - item.x0) <= _RUNNING_DRIFT and abs(previous.x1 - item.x1) <= _RUNNING_DRIFT):
+            item.continued = True
+        if not item.continued or first is None:
+            first = item
+            continue
+        while (item.repeated < min(len(first.rows), len(item.rows) - 1)
+               and item.rows[item.repeated].texts == first.rows[item.repeated].texts):
+            item.repeated += 1
 
 
 @dataclass(frozen=True)
@@ -253,7 +274,6 @@ class _Writer:
         self.offset += len(text) + 1
 
 
-
 def _overview(page_count: int, items: list[Line | Grid]) -> list[str]:
     """For `inspect`: each page, and the tables read on it."""
     lines = [f"页面：共 {page_count} 页（页眉、页脚和页码不计）"]
@@ -268,22 +288,3 @@ def _overview(page_count: int, items: list[Line | Grid]) -> list[str]:
                           + (f"（{'，'.join(notes)}）" if notes else ""))
         lines.append(f"  第{page}页：文字 {text_lines} 行" + "".join(f"；{table}" for table in tables))
     return lines
-
-
-def _join_continued_tables(items: list[Line | Grid]) -> None:
-    """A ruled table that opens a page right after one that closed the page
-    before, with the same left and right edges, continues it; a continued table
-    (ruled, or aligned text running on) may repeat the first part's header rows."""
-    first: Grid | None = None
-    for previous, item in zip([None, *items], items):
-        if not isinstance(item, Grid):
-            continue
-        if (isinstance(previous, Grid) and item.page == previous.page + 1 and previous.ruled and item.ruled
-                and abs(previous.x0 - item.x0) <= _RUNNING_DRIFT and abs(previous.x1 - item.x1) <= _RUNNING_DRIFT):
-            item.continued = True
-        if not item.continued or first is None:
-            first = item
-            continue
-        while (item.repeated < min(len(first.rows), len(item.rows) - 1)
-               and item.rows[item.repeated].texts == first.rows[item.repeated].texts):
-            item.repeated += 1
