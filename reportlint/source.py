@@ -66,6 +66,47 @@ class Places:
         return self.labels[index] + quote(source.text, start, end, bounds)
 
 
+class PlacedText:
+    """Text written line by line, with the place in the original of each piece
+    (a paragraph, a table cell, the part of a paragraph on one page): what the
+    Word and PDF readers make a Source and its Places of."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.labels: list[str] = []
+        self.offset = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def places(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
+        """The starts, ends and labels of the places, for `Places`."""
+        return tuple(self.starts), tuple(self.ends), tuple(self.labels)
+
+    def line(self, text: str, places: list[tuple[int, int, str]]) -> None:
+        """A line, and the places of its pieces as (start, end, label) within it."""
+        for start, end, label in places:
+            self.starts.append(self.offset + start)
+            self.ends.append(self.offset + end)
+            self.labels.append(label)
+        self.lines.append(text)
+        self.offset += len(text) + 1
+
+    def row(self, cells: list[tuple[str, str]]) -> None:
+        """A table row of (text, label) cells, written "| a | b |" (a "|" in a
+        cell as "｜", so that it splits nothing)."""
+        line, places = "|", []
+        for text, label in cells:
+            # A cell's place starts right after its "|", where the span of a blank cell starts.
+            start = len(line)
+            line += " " + text.replace("|", "｜") + " |"
+            places.append((start, len(line) - 2, label))
+        self.line(line, places)
+
+
 @dataclass(frozen=True)
 class Comment:
     """A comment of the original (Markdown ``<!-- … -->``), blanked out of the

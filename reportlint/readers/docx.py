@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from ..source import Places, Source, SourceError
+from ..source import PlacedText, Places, Source, SourceError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -43,8 +43,8 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
         extractor.body(document.element.body)
     except Exception as error:  # noqa: BLE001 - a malformed document is bad input, not a crash
         raise SourceError(f"{path}: 无法读取 Word 文档内容（{type(error).__name__}）") from None
-    origin = Places(tuple(extractor.starts), tuple(extractor.ends), tuple(extractor.labels))
-    return Source(path, "\n".join(extractor.lines), "utf-8", False, "\n", "docx", origin)
+    written = extractor.written
+    return Source(path, written.text, "utf-8", False, "\n", "docx", Places(*written.places()))
 
 
 def _open(data: bytes, path: str):
@@ -73,11 +73,7 @@ def _style_names(document) -> dict[str, str]:
 class _Extractor:
     def __init__(self, style_names: dict[str, str]) -> None:
         self.style_names = style_names
-        self.lines: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.labels: list[str] = []
-        self.offset = 0
+        self.written = PlacedText()
         self.paragraphs = self.tables = self.text_boxes = 0
 
     def body(self, body) -> None:
@@ -96,12 +92,12 @@ class _Extractor:
         text = _paragraph_text(paragraph)
         if text.strip():
             self.paragraphs += 1
-            self._line(text, [(0, len(text), f"第{self.paragraphs}段{self._style(paragraph)}")])
+            self.written.line(text, [(0, len(text), f"第{self.paragraphs}段{self._style(paragraph)}")])
         for box in _text_boxes(paragraph):
             box_text = _joined_paragraphs(box)
             if box_text.strip():
                 self.text_boxes += 1
-                self._line(box_text, [(0, len(box_text), f"第{self.text_boxes}个文本框")])
+                self.written.line(box_text, [(0, len(box_text), f"第{self.text_boxes}个文本框")])
 
     def _table(self, table) -> None:
         self.tables += 1
@@ -109,21 +105,7 @@ class _Extractor:
             cells = [_joined_paragraphs(cell) for cell in row.iterchildren(_TC)]
             if not cells:
                 continue
-            line, places = "|", []
-            for column, cell in enumerate(cells, 1):
-                # A cell's place starts right after its "|", where the span of a blank cell starts.
-                start = len(line)
-                line += " " + cell + " |"
-                places.append((start, len(line) - 2, f"第{self.tables}个表格第{row_number}行第{column}格"))
-            self._line(line, places)
-
-    def _line(self, text: str, places: list[tuple[int, int, str]]) -> None:
-        for start, end, label in places:
-            self.starts.append(self.offset + start)
-            self.ends.append(self.offset + end)
-            self.labels.append(label)
-        self.lines.append(text)
-        self.offset += len(text) + 1
+            self.written.row([(cell, f"第{self.tables}个表格第{row_number}行第{column}格") for column, cell in enumerate(cells, 1)])
 
     def _style(self, paragraph) -> str:
         style = paragraph.find(f"{_W}pPr/{_STYLE}")
