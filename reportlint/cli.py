@@ -19,7 +19,7 @@ import click
 from ._version import __version__
 from .baseline import BaselineError
 from .config import FAIL_ON, ConfigError, describe
-from .formatters import OUTPUT_FORMATS, renderer
+from .formatters import DOCUMENT_FORMATS, OUTPUT_FORMATS, document_renderer, renderer
 from .output import write_atomically
 from .parser import ParseError, parse
 from .profile import infer_profile
@@ -106,8 +106,8 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @_RULES_OPTION
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="文本输出是否着色（auto：仅在终端且未设置 NO_COLOR 时）。")
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="把结果写入文件，而不是标准输出。")
+@click.option("--output-file", "-o", type=click.Path(), metavar="FILE",
+              help="把结果写入文件，而不是标准输出（--format docx 检查多个草稿时为文件夹）。")
 @click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（输入或规则出错时仍为 2）。")
 @click.option("--statistics", is_flag=True, help="只输出各规则的问题数。")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -126,6 +126,10 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
           statistics, baseline_file, write_baseline_file, report_unused, fix, diff, jobs, encoding,
           stdin_filename, previous) -> None:
     """检查年度报告草稿（.txt、.md、.docx、.html 文件，目录，或 - 表示标准输入）。"""
+    per_draft = output_format in DOCUMENT_FORMATS
+    if per_draft and (not output_file or statistics or write_baseline_file):
+        _fail(f"--format {output_format} 为每个草稿生成一个文档：请用 --output-file 指定 .docx 文件"
+              "（检查多个草稿时指定文件夹），且不与 --statistics、--write-baseline 同用")
     session = LintSession(SessionOptions(
         config=Path(config_file) if config_file else None,
         select=_split(select),
@@ -135,6 +139,7 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         baseline=Path(baseline_file) if baseline_file and not write_baseline_file else None,
         report_unused=report_unused,
         keep_documents=output_format == "html",
+        keep_originals=per_draft,
         encoding=encoding,
         stdin_filename=stdin_filename,
         previous=previous,
@@ -148,6 +153,7 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         work = collect(paths, session)
         if previous is not None and len(work) != 1:
             _fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(work)} 个）")
+        targets = _document_targets(work, session, Path(output_file)) if per_draft else {}
         if fix or diff:
             changed = _fix(work, session, write=not diff)
             if diff:
@@ -162,20 +168,10 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         count = write_baseline(Path(write_baseline_file), (d for r in outcome.results for d in r.diagnostics))
         click.echo(f"已把 {count} 个问题记入基线 {write_baseline_file}。", err=True)
         sys.exit(EXIT_ERROR if outcome.errors else EXIT_CLEAN)
-    if statistics:
-        from .formatters.statistics import render_statistics
-
-        output = render_statistics(outcome.results)
+    if per_draft:
+        _write_documents(document_renderer(output_format), outcome.results, targets)
     else:
-        use_color = output_format == "text" and output_file is None and _use_color(color)
-        output = renderer(output_format)(outcome.results, color=use_color, rules=outcome.rules)
-    if output_file:
-        try:
-            write_atomically(Path(output_file), output)
-        except OSError as error:
-            _fail(f"{output_file}: 无法写入（{error.strerror}）")
-    else:
-        sys.stdout.write(output)
+        _report(_rendered(output_format, outcome, statistics, color, output_file), output_file)
     for note in outcome.notes:
         click.echo(f"reportlint: 提示：{note}", err=True)
     for message in outcome.errors:
@@ -183,6 +179,67 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
     if outcome.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_CLEAN)
+
+
+def _rendered(output_format: str, outcome, statistics: bool, color: str, output_file: str | None) -> str:
+    if statistics:
+        from .formatters.statistics import render_statistics
+
+        return render_statistics(outcome.results)
+    use_color = output_format == "text" and output_file is None and _use_color(color)
+    return renderer(output_format)(outcome.results, color=use_color, rules=outcome.rules)
+
+
+def _report(output: str, output_file: str | None) -> None:
+    if output_file:
+        _write(Path(output_file), output)
+    else:
+        sys.stdout.write(output)
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    try:
+        write_atomically(path, data)
+    except OSError as error:
+        _fail(f"{path}: 无法写入（{error.strerror}）")
+
+
+def _document_targets(work: list[Job], session: LintSession, output: Path) -> dict[str, Path]:
+    """Where each draft's document goes, by the draft's path in results: to
+    ``output`` for one draft, into the folder ``output`` for several (or when it
+    is a folder), under the draft's path (a ".docx" added unless it ends so)."""
+    names = [(session.options.stdin_filename or STDIN_NAME) if job.path == STDIN_NAME else job.path for job in work]
+    if len(names) == 1 and not output.is_dir():
+        if output.suffix.lower() != ".docx":
+            _fail(f"{output}: 输出文件应以 .docx 结尾")
+        targets = {names[0]: output}
+    elif output.exists() and not output.is_dir():
+        _fail(f"{output}: 检查多个草稿时 --output-file 应为文件夹")
+    else:
+        targets = {name: output / _within_folder(name) for name in names}
+    drafts = {Path(job.path).resolve() for job in work if job.path != STDIN_NAME}
+    if any(target.resolve() in drafts for target in targets.values()):
+        _fail(f"{output}: 输出会覆盖被检查的草稿，请换一个文件或文件夹")
+    return targets
+
+
+def _within_folder(name: str) -> Path:
+    """A draft's document in the output folder: its path below the working
+    folder (its name when it lies elsewhere), ending in .docx."""
+    relative = Path(os.path.relpath(Path(name).resolve()))
+    if relative.parts[:1] == ("..",):
+        relative = Path(relative.name)
+    return relative if relative.suffix.lower() == ".docx" else relative.with_name(relative.name + ".docx")
+
+
+def _write_documents(render, results, targets: dict[str, Path]) -> None:
+    for result in results:
+        target = targets[result.path]
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            _fail(f"{target.parent}: 无法创建文件夹（{error.strerror}）")
+        _write(target, render(result))
 
 
 def _fix(work: list[Job], session: LintSession, *, write: bool) -> bool:

@@ -119,11 +119,15 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
+    """``margins``: the paragraphs printed beside the body (a Word document's
+    headers, footers and notes), outside the outline; the wording checks read them."""
+
     source: Source
     title: Title | None
     metadata: tuple[MetaLine, ...]
     preamble: tuple[Block, ...]
     sections: tuple[Section, ...]
+    margins: tuple[Paragraph, ...] = ()
 
     @property
     def text(self) -> str:

@@ -93,7 +93,8 @@ class Facts:
         tables = tuple(
             cell.span for table in document.tables() for row in table.rows if not row.separator for cell in row.cells
         )
-        text = tuple(sorted(title + headings + paragraphs + tables, key=lambda span: span.start))
+        margins = tuple(paragraph.span for paragraph in document.margins)
+        text = tuple(sorted(title + headings + paragraphs + tables + margins, key=lambda span: span.start))
         signature = tuple(meta.value_span for meta in document.metadata if meta.key in _SIGNATURE_KEYS)
         everything = tuple(sorted(text + signature, key=lambda span: span.start))
         return {"text": text, "title": title, "headings": headings, "paragraphs": paragraphs, "tables": tables,

@@ -62,6 +62,7 @@ def tree(document: Document) -> list[str]:
     lines.extend(_blocks(document.preamble, 0, where))
     for section in document.sections:
         lines.extend(_section(section, 0, where))
+    lines += [f"margin {where(paragraph.span)} {_clip(paragraph.text)}" for paragraph in document.margins]
     return lines
 
 

@@ -28,6 +28,9 @@ class FileResult:
     # The parsed document, for formats that show its structure (html); a run
     # drops it otherwise, so that worker processes do not send it back.
     document: Document | None
+    # The draft's bytes, for formats that copy the original (docx); likewise
+    # kept only when asked for.
+    original: bytes | None = None
 
 
 def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:

@@ -13,7 +13,7 @@ web page "…办理0000000四、政府信息公开行政复议…" starts sectio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -126,12 +126,26 @@ def _lark() -> Lark:
 
 
 def parse(source: Source) -> Document:
-    """Parse a Source into a Document."""
+    """Parse a Source into a Document: the body into the outline, each line of
+    the margin (headers, footers, notes) into a paragraph of its own."""
+    body_end = len(source.text) if source.margin_start is None else source.margin_start
     try:
-        lines = _lark().parse(source.text)
+        lines = _lark().parse(source.text[:body_end])
     except LarkError as error:  # pragma: no cover - the grammar accepts any text
         raise ParseError(f"{source.path}: 无法解析：{error}") from None
-    return _Builder(source).build(lines)
+    document = _Builder(source).build(lines)
+    return replace(document, margins=tuple(_margin_paragraphs(source.text, body_end)))
+
+
+def _margin_paragraphs(text: str, start: int) -> list[Paragraph]:
+    paragraphs = []
+    for line in re.finditer(r"[^\n]+", text[start:]):
+        value = line.group().strip()
+        if value:
+            at = start + line.start() + len(line.group()) - len(line.group().lstrip())
+            span = Span(at, at + len(value))
+            paragraphs.append(Paragraph(value, span, (Sentence(value, span),), ()))
+    return paragraphs
 
 
 @dataclass

@@ -10,10 +10,10 @@ newlines are normalised to "\\n" and ``Source.crlf_offsets`` remembers which
 were "\\r\\n", so a fix edits the text as written. Columns count code points,
 1-based.
 
-For Word documents and web pages, lines and columns count in the extracted text
-(what ``reportlint inspect --tree`` shows), and ``Source.origin`` turns a span
-into a place a person finds in the original: "第12段“…”" in Word, the line and
-column of the page's HTML source for a web page.
+For Word documents, web pages and PDF, lines and columns count in the extracted
+text (what ``reportlint inspect --tree`` shows), and ``Source.origin`` turns a
+span into a place a person finds in the original: "第12段“…”" in Word, the line
+and column of the page's HTML source for a web page, "第3页“…”" in a PDF.
 """
 
 from __future__ import annotations
@@ -31,11 +31,25 @@ class SourceError(Exception):
     """A file that cannot be read or decoded. The message names the file."""
 
 
+@dataclass(frozen=True)
+class Location:
+    """Where a span of the extracted text is in the original, in words a person
+    follows there: the place ("第12段", "第2个表格第3行第4格", "网页源码第24行第106列")
+    and a short quote around the span to search for (Ctrl+F). Every output
+    format shows it the same way: ``str(location)``, the place and the quote in “”."""
+
+    place: str
+    quote: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.place}“{self.quote}”" if self.quote else self.place
+
+
 class Origin(Protocol):
     """A reader's map from spans of the extracted text back to the original."""
 
-    def locate(self, source: Source, start: int, end: int) -> str:
-        """Where the text from ``start`` to ``end`` is in the original, in words."""
+    def locate(self, source: Source, start: int, end: int) -> Location:
+        """Where the text from ``start`` to ``end`` is in the original."""
 
 
 @runtime_checkable
@@ -50,72 +64,33 @@ class Overview(Protocol):
 @dataclass(frozen=True)
 class Places:
     """An origin made of places in the original: the sorted (start, end, label)
-    of each paragraph, table cell or page part of the extracted text, as the
-    Word and PDF readers record them. A span is in the place where it starts,
-    and is quoted within that place."""
+    of each paragraph, table cell, text box or part of a paragraph on one page
+    of the extracted text, as the Word and PDF readers record them. A span is in
+    the place where it starts, and is quoted within that place."""
 
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     labels: tuple[str, ...]
 
-    def locate(self, source: Source, start: int, end: int) -> str:
+    def locate(self, source: Source, start: int, end: int) -> Location:
         if not self.starts:
-            return "文档中没有文字"
+            return Location("文档中没有文字")
         index = max(0, bisect_right(self.starts, start) - 1)
         bounds = (self.starts[index], self.ends[index])
-        return self.labels[index] + quote(source.text, start, end, bounds)
-
-
-class PlacedText:
-    """Text written line by line, with the place in the original of each piece
-    (a paragraph, a table cell, the part of a paragraph on one page): what the
-    Word and PDF readers make a Source and its Places of."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.labels: list[str] = []
-        self.offset = 0
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.lines)
-
-    def places(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
-        """The starts, ends and labels of the places, for `Places`."""
-        return tuple(self.starts), tuple(self.ends), tuple(self.labels)
-
-    def line(self, text: str, places: list[tuple[int, int, str]]) -> None:
-        """A line, and the places of its pieces as (start, end, label) within it."""
-        for start, end, label in places:
-            self.starts.append(self.offset + start)
-            self.ends.append(self.offset + end)
-            self.labels.append(label)
-        self.lines.append(text)
-        self.offset += len(text) + 1
-
-    def row(self, cells: list[tuple[str, str]]) -> None:
-        """A table row of (text, label) cells, written "| a | b |" (a "|" in a
-        cell as "｜", so that it splits nothing)."""
-        line, places = "|", []
-        for text, label in cells:
-            # A cell's place starts right after its "|", where the span of a blank cell starts.
-            start = len(line)
-            line += " " + text.replace("|", "｜") + " |"
-            places.append((start, len(line) - 2, label))
-        self.line(line, places)
+        return Location(self.labels[index], quote(source.text, start, end, bounds))
 
 
 @dataclass(frozen=True)
 class Comment:
-    """A comment of the original (Markdown ``<!-- … -->``), blanked out of the
-    text so no rule reads it; ``start``/``end`` are offsets into ``Source.text``.
-    Comments carry suppression directives."""
+    """A comment of the original, which carries suppression directives;
+    ``start``/``end`` are offsets into ``Source.text``. A Markdown or HTML
+    comment stands in the text (blanked out of it, so no rule reads it); an
+    ``anchored`` one — a Word comment — marks the span from ``start`` to ``end``."""
 
     text: str
     start: int
     end: int
+    anchored: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,7 +100,10 @@ class Source:
     ``text`` has "\\n" newlines only; ``encoding``, ``bom`` and ``newline`` record
     how the original bytes were written, so that a fix can write them back alike.
     ``format`` names the reader (text, markdown, docx, html); ``origin`` is None
-    when lines and columns of ``text`` are those of the original file.
+    when lines and columns of ``text`` are those of the original file. The text
+    from ``margin_start`` on (whole lines) is printed beside the body, not in its
+    flow — a Word document's headers, footers and notes: the wording checks read
+    it, the outline and the numbers leave it out.
     """
 
     path: str
@@ -136,6 +114,7 @@ class Source:
     format: str = "text"
     origin: Origin | None = field(default=None, repr=False, compare=False)
     comments: tuple[Comment, ...] = ()
+    margin_start: int | None = None
     # Offsets in ``text`` of the "\n"s that were "\r\n" in the file, to map
     # positions back to the text as written (fixes edit that).
     crlf_offsets: tuple[int, ...] = field(default=(), repr=False, compare=False)
@@ -177,7 +156,7 @@ class Source:
         end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
         return start, end
 
-    def location(self, start: int, end: int) -> str | None:
+    def location(self, start: int, end: int) -> Location | None:
         """The place of a span in the original, for formats whose lines are not
         the original's (Word, web pages); None for text files."""
         return self.origin.locate(self, start, end) if self.origin is not None else None
@@ -185,13 +164,12 @@ class Source:
 
 def quote(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
     """A short quote of ``text`` around a span, within ``bounds`` (a paragraph or
-    a cell), in “”, that a person can search for in the original ("" when the
-    span has no text around it)."""
+    a cell), that a person can search for in the original ("" when the span has
+    no text around it)."""
     low, high = bounds
     left = max(low, start - _EXCERPT_CONTEXT)
     right = min(high, max(end, start + 1) + _EXCERPT_CONTEXT, left + _EXCERPT_LENGTH)
-    excerpt = text[left:right].strip()
-    return f"“{excerpt}”" if excerpt else ""
+    return text[left:right].strip()
 
 
 def from_text(text: str, path: str = "<text>") -> Source:

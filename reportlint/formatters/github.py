@@ -22,7 +22,7 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
                     ("endLine", d.end_line), ("endColumn", d.end_column), ("title", f"reportlint ({d.rule})"),
                 )
             )
-            lines.append(f"::{COMMANDS[d.severity.value]} {properties}::{_escape_data(d.message)}")
+            lines.append(f"::{COMMANDS[d.severity.value]} {properties}::{_escape_data(d.located_message)}")
     return "".join(line + "\n" for line in lines)
 
 

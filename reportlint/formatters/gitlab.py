@@ -24,7 +24,7 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
             seen[key] += 1
             unique = hashlib.sha256(f"{d.path}\0{d.fingerprint}\0{seen[key]}".encode()).hexdigest()[:32]
             issues.append({
-                "description": d.message,
+                "description": d.located_message,
                 "check_name": d.rule,
                 "fingerprint": unique,
                 "severity": SEVERITIES[d.severity.value],

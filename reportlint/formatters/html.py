@@ -33,7 +33,7 @@ from ..linter import FileResult
 from ..rules import Rule
 from .text import summary as summary_sentence
 
-SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+SEVERITY_NAMES = {severity: severity.label for severity in Severity}
 # Severities from the most to the least serious: the order of counts and filters.
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 PREAMBLE_GROUP = "标题与前言"
@@ -283,10 +283,9 @@ def _group(label: str, entries: list[_Entry], *, code: bool = False, summary: st
 def _panel_entry(entry: _Entry) -> str:
     diagnostic = entry.diagnostic
     where = f"第{diagnostic.line}行第{diagnostic.column}字"
-    # A human-readable place from the reader (a docx paragraph, say). Read with
-    # getattr while Diagnostic does not carry the field yet (issue 7 adds it).
+    # A human-readable place from the reader (a docx paragraph, say).
     location = diagnostic.location
-    place = f'<span class="location">{escape(location)}</span>' if location else ""
+    place = f'<span class="location">{escape(str(location))}</span>' if location else ""
     return (
         f'<a class="entry" href="#d{entry.number}" data-d="{entry.number}" data-sev="{diagnostic.severity.value}" '
         f'data-rule="{escape(diagnostic.rule)}">'

@@ -21,8 +21,8 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
             ET.SubElement(suite, "testcase", classname=result.path, name="reportlint")
         for d in result.diagnostics:
             case = ET.SubElement(suite, "testcase", classname=result.path, name=f"{d.rule} {d.line}:{d.column}")
-            failure = ET.SubElement(case, "failure", message=d.message, type=d.severity.value)
-            failure.text = f"{d.path}:{d.line}:{d.column}: {d.severity.value} [{d.rule}] {d.message}"
+            failure = ET.SubElement(case, "failure", message=d.located_message, type=d.severity.value)
+            failure.text = f"{d.path}:{d.line}:{d.column}: {d.severity.value} [{d.rule}] {d.located_message}"
         total += max(count, 1)
         failures += count
     suites.set("tests", str(total))

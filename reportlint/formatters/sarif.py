@@ -3,7 +3,9 @@
 Rules carry their descriptions and examples as help text; results carry
 physical locations (paths relative to the working directory, 1-based lines and
 columns in code points, as `columnKind` says) and the diagnostic's fingerprint
-as a partial fingerprint, so code scanning follows a finding across edits.
+as a partial fingerprint, so code scanning follows a finding across edits. For
+a Word document or a web page the message names the place in the original and
+the region's snippet is the quote to search for there.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .._version import __version__
+from ..diagnostic import Diagnostic
 from ..linter import FileResult
 from ..rules import Rule
 
@@ -31,17 +34,12 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
             "ruleId": d.rule,
             "ruleIndex": index[d.rule],
             "level": LEVELS[d.severity.value],
-            "message": {"text": d.message},
+            "message": {"text": d.located_message},
             "locations": [
                 {
                     "physicalLocation": {
                         "artifactLocation": {"uri": _uri(d.path)},
-                        "region": {
-                            "startLine": d.line,
-                            "startColumn": d.column,
-                            "endLine": d.end_line,
-                            "endColumn": d.end_column,
-                        },
+                        "region": _region(d),
                     }
                 }
             ],
@@ -68,6 +66,16 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _region(d: Diagnostic) -> dict:
+    """Lines and columns of the text reportlint read; where that text was
+    extracted from markup (Word, a web page), the quote to search for in the
+    original as the region's snippet."""
+    region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column}
+    if d.location is not None and d.location.quote:
+        region["snippet"] = {"text": d.location.quote}
+    return region
 
 
 def _descriptor(rule_id: str, rule: Rule | None) -> dict:

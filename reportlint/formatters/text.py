@@ -33,8 +33,7 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
         for diagnostic in result.diagnostics:
             where = paint("1", f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:")
             severity = paint(_COLOURS[diagnostic.severity], diagnostic.severity.value)
-            located = f"（位置：{diagnostic.location}）" if diagnostic.location else ""
-            out.append(f"{where} {severity} [{diagnostic.rule}] {diagnostic.message}{located}")
+            out.append(f"{where} {severity} [{diagnostic.rule}] {diagnostic.located_message}")
             if diagnostic.severity is not Severity.INFO and diagnostic.rule != "internal-error":
                 out.extend(_excerpt(diagnostic, source.line_text(diagnostic.line), paint))
     out.append(summary(results))

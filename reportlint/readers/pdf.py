@@ -33,7 +33,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from ..source import PlacedText, Places, Source, SourceError
+from ..source import Places, Source, SourceError
 from ..text.chars import DIGITS, HAN, ITEM_MARKER
 from .pdf_page import Grid, Line, Page, aligned_grids, join_wrapped, read_page
 
@@ -59,9 +59,8 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
     _join_continued_tables(items)
     writer = _Writer(_Layout.of(pages))
     writer.write(items)
-    written = writer.written
-    origin = PdfOrigin(*written.places(), tuple(_overview(len(pages), items)))
-    return Source(path, written.text, "utf-8", False, "\n", "pdf", origin)
+    origin = PdfOrigin(tuple(writer.starts), tuple(writer.ends), tuple(writer.labels), tuple(_overview(len(pages), items)))
+    return Source(path, "\n".join(writer.lines), "utf-8", False, "\n", "pdf", origin)
 
 
 @dataclass(frozen=True)
@@ -212,11 +211,16 @@ def _right_margin(lines: list[Line]) -> float:
 
 
 class _Writer:
-    """Writes paragraphs and table rows as lines, and where each piece is."""
+    """Writes paragraphs and table rows as lines, and the place on the pages of
+    each piece (a paragraph's part on one page, a table cell)."""
 
     def __init__(self, layout: _Layout) -> None:
         self.layout = layout
-        self.written = PlacedText()
+        self.lines: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.labels: list[str] = []
+        self.offset = 0
         self.tables_on_page: dict[int, int] = {}
 
     def write(self, items: list[Line | Grid]) -> None:
@@ -247,15 +251,29 @@ class _Writer:
             else:
                 places.append((len(joined) - len(part), len(joined), f"第{page}页"))
             text = joined
-        self.written.line(text, places)
+        self._line(text, places)
 
     def _grid(self, grid: Grid) -> None:
         self.tables_on_page[grid.page] = number = self.tables_on_page.get(grid.page, 0) + 1
         for row in grid.rows[grid.repeated:]:
             if not any(cell.text for cell in row.cells):
                 continue
-            self.written.row([(cell.text, f"第{grid.page}页第{number}个表格第{row.number}行第{cell.column}格")
-                              for cell in row.cells])
+            line, places = "|", []
+            for cell in row.cells:
+                # A cell's place starts right after its "|", where the span of a blank cell starts.
+                start = len(line)
+                line += " " + cell.text.replace("|", "｜") + " |"
+                places.append((start, len(line) - 2, f"第{grid.page}页第{number}个表格第{row.number}行第{cell.column}格"))
+            self._line(line, places)
+
+    def _line(self, text: str, places: list[tuple[int, int, str]]) -> None:
+        """A line, and the places of its pieces as (start, end, label) within it."""
+        for start, end, label in places:
+            self.starts.append(self.offset + start)
+            self.ends.append(self.offset + end)
+            self.labels.append(label)
+        self.lines.append(text)
+        self.offset += len(text) + 1
 
 
 def _overview(page_count: int, items: list[Line | Grid]) -> list[str]:

@@ -6,6 +6,7 @@ import json
 from xml.etree import ElementTree as ET
 
 import pytest
+from builders import docx_bytes, html_page
 from click.testing import CliRunner
 from conftest import GOLDEN, ROOT, check_golden
 
@@ -80,3 +81,35 @@ def test_gitlab_fingerprints_are_unique():
     issues = json.loads(output("--format", "gitlab"))
     assert len({issue["fingerprint"] for issue in issues}) == len(issues)
     assert {issue["severity"] for issue in issues} <= {"info", "minor", "major", "critical", "blocker"}
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_ci_formats_say_where_in_the_original_a_finding_is(tmp_path, suffix):
+    """A Word document's or web page's line numbers count in extracted text no
+    one sees: each CI format carries the reader's place and quote instead."""
+    lines = ["某局2016年政府信息公开工作年度报告", "一、概述", "我局依法公开政府信息，行政决xx已公开。"]
+    draft = tmp_path / f"draft{suffix}"
+    draft.write_bytes(docx_bytes(lines) if suffix == ".docx" else html_page(lines))
+    located = "（位置：第3段“信息，行政决xx已公开。”）" if suffix == ".docx" else "（位置：网页源码第"
+
+    def messages(name):
+        result = CliRunner().invoke(main, ["--format", name, "--select", "wording.placeholder", str(draft)])
+        assert result.exit_code == 1, result.output
+        return result.stdout
+
+    (sarif_result,) = json.loads(messages("sarif"))["runs"][0]["results"]
+    assert located in sarif_result["message"]["text"]
+    region = sarif_result["locations"][0]["physicalLocation"]["region"]
+    assert "行政决xx已公开" in region["snippet"]["text"]
+    (annotation,) = messages("github").splitlines()
+    assert located in annotation
+    (issue,) = json.loads(messages("gitlab"))
+    assert located in issue["description"]
+    (failure,) = ET.fromstring(messages("junit")).iter("failure")
+    assert located in failure.get("message") and located in failure.text
+
+
+def test_text_files_have_no_place_and_no_snippet():
+    (sarif_result, *_) = json.loads(output("--format", "sarif"))["runs"][0]["results"]
+    assert "位置" not in sarif_result["message"]["text"]
+    assert "snippet" not in sarif_result["locations"][0]["physicalLocation"]["region"]

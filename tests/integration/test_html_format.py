@@ -15,6 +15,7 @@ from reportlint.formatters import html
 from reportlint.linter import Linter
 from reportlint.readers import read_source
 from reportlint.rules import load_rules
+from reportlint.source import Location
 
 PASTED = FIXTURES / "pasted-markup-2016.txt"
 CLEAN = FIXTURES / "clean-free-2016.txt"
@@ -214,7 +215,7 @@ def test_a_span_across_lines_is_highlighted_on_each_line():
 def test_a_diagnostics_location_is_shown_when_it_has_one():
     (result,) = lint(SEED)
     first = result.diagnostics[0]
-    located = dataclasses.replace(first, location="正文第1段")
+    located = dataclasses.replace(first, location=Location("正文第1段"))
     page = Page(html.render([dataclasses.replace(result, diagnostics=(located,))]))
     assert page.panel_text.count("正文第1段") == 2  # in both views
     assert "正文第1段" not in html.render([dataclasses.replace(result, diagnostics=(first,))])

@@ -118,8 +118,8 @@ def test_running_headers_footers_and_page_numbers_are_dropped(tmp_path, footer):
         "三、收到和处理政府信息公开申请情况",
     ]
     paragraph = source.text.index("透明度，")
-    assert source.location(paragraph, paragraph + 3) == "第1页“提高政府工作透明度，”"
-    assert source.location(paragraph + 4, paragraph + 6) == "第2页“推进决策公开。”"
+    assert str(source.location(paragraph, paragraph + 3)) == "第1页“提高政府工作透明度，”"
+    assert str(source.location(paragraph + 4, paragraph + 6)) == "第2页“推进决策公开。”"
 
 
 def test_a_single_page_loses_its_page_number_but_keeps_its_other_lines(tmp_path):
@@ -167,9 +167,9 @@ def test_a_ruled_table_is_read_as_rows_of_cells_and_never_also_as_prose(tmp_path
     assert [section.heading.text for section in parse(source).sections] == [
         "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况"]
     eight = source.text.index("| 8 |") + 2
-    assert source.location(eight, eight + 1) == "第1页第1个表格第3行第2格“8”"
+    assert str(source.location(eight, eight + 1)) == "第1页第1个表格第3行第2格“8”"
     stacked = source.text.index("商业企业")
-    assert source.location(stacked, stacked + 4) == "第1页第1个表格第2行第1格“商业企业”"
+    assert str(source.location(stacked, stacked + 4)) == "第1页第1个表格第2行第1格“商业企业”"
 
 
 def test_a_table_continued_on_the_next_page_is_one_table_without_its_repeated_header(tmp_path):
@@ -192,7 +192,7 @@ def test_a_table_continued_on_the_next_page_is_one_table_without_its_repeated_he
     ]
     assert len(list(parse(source).tables())) == 1
     coercion = source.text.index("23")
-    assert source.location(coercion, coercion + 2) == "第2页第1个表格第2行第2格“23”"
+    assert str(source.location(coercion, coercion + 2)) == "第2页第1个表格第2行第2格“23”"
     assert "  第2页：文字 1 行；第1个表格 1 行 × 2 列（接上页，重复的表头 1 行不计）" in source.origin.overview()
 
 
@@ -258,4 +258,4 @@ def test_fix_refuses_a_pdf_and_says_where_to_make_the_edits(tmp_path):
     path.write_bytes(pdf_bytes([typeset([(0, "一、总体情况"), (2, "我局认真落实,工作取得实效。")])]))
     result = CliRunner().invoke(main, ["--fix", str(path)])
     assert result.exit_code == 2
-    assert "只能就地修正文本和 Markdown 文件，请在导出这份 PDF 的原稿（如 Word 文档）中修改" in result.output
+    assert "只能就地修正文本、Markdown 和 Word 文件，请在导出这份 PDF 的原稿（如 Word 文档）中修改" in result.output
