@@ -34,6 +34,8 @@ class Severity(str, Enum):
 
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 _LABELS = {Severity.INFO: "提示", Severity.WARNING: "警告", Severity.ERROR: "错误"}
+# The order of counts, columns and filters in output.
+MOST_SERIOUS_FIRST = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 # The longest quote a message or suggestion carries: findings stay small however

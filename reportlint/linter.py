@@ -31,6 +31,12 @@ class FileResult:
     # The draft's bytes, for formats that copy the original (docx); likewise
     # kept only when asked for.
     original: bytes | None = None
+    # The level from which a diagnostic fails the run (the file's `fail-on`,
+    # stamped by the session): the exit status and JUnit's failures follow it.
+    fail_on: Severity = Severity.WARNING
+
+    def fails(self, diagnostic: Diagnostic) -> bool:
+        return diagnostic.severity.rank >= self.fail_on.rank
 
 
 def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .baseline import Baseline
 from .config import DEFAULT, Config, Settings, find_config, load_config, severity_for
-from .diagnostic import Diagnostic
+from .diagnostic import Diagnostic, Severity
 from .linter import FileResult, Linter, select_rules
 from .readers import STDIN_NAME, read_bytes, read_source, reader_for
 from .rules import Rule, load_rules
@@ -58,7 +58,6 @@ class Outcome:
 
     result: FileResult
     allowed: set[str]  # `allow` phrases that suppressed something
-    fail_on: str
 
 
 @dataclass
@@ -172,7 +171,7 @@ class LintSession:
             kept += directives.unused(source.path)
         kept.sort(key=Diagnostic.sort_key)
         document = result.document if self.options.keep_documents else None
-        return Outcome(replace(result, diagnostics=tuple(kept), document=document), allowed.used, fail_on)
+        return Outcome(replace(result, diagnostics=tuple(kept), document=document, fail_on=Severity(fail_on)), allowed.used)
 
     def lint_path(self, path: str, settings: Settings | None = None) -> Outcome:
         """Read and lint a draft (SourceError or ParseError if it cannot be read)."""

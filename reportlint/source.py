@@ -138,6 +138,11 @@ class Source:
         """The character offset into ``text`` of a 1-based (line, column)."""
         return self.line_starts[line - 1] + column - 1
 
+    def offset_in_text(self, line: int, column: int) -> int:
+        """``offset``, kept inside the text: a span a kind let run past the end
+        still ends at the end (for output that shows or quotes the text)."""
+        return min(self.offset(line, column), len(self.text))
+
     def written_offset(self, offset: int) -> int:
         """An offset into ``text`` as an offset into the text as the file wrote it."""
         return offset + bisect_left(self.crlf_offsets, offset)
@@ -146,6 +151,13 @@ class Source:
         """The text of a 1-based line, without its newline."""
         start, end = self._line_bounds(line)
         return self.text[start:end]
+
+    def utf16_column(self, line: int, column: int) -> int:
+        """A 1-based column counted in UTF-16 code units, as editors and SARIF
+        consumers count: a character beyond the BMP (𠮷) takes two."""
+        before = self.line_text(line)[: column - 1]
+        beyond_bmp = sum(1 for char in before if ord(char) > 0xFFFF)
+        return column + beyond_bmp
 
     def line_bounds(self, offset: int) -> tuple[int, int]:
         """Start and end offsets of the line holding ``offset`` (without its newline)."""

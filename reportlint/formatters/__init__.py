@@ -25,6 +25,7 @@ OUTPUT_FORMATS: dict[str, str] = {
     "gitlab": "reportlint.formatters.gitlab",
     "html": "reportlint.formatters.html",
     "docx": "reportlint.formatters.docx",
+    "csv": "reportlint.formatters.csv",
 }
 DOCUMENT_FORMATS = frozenset({"docx"})
 

@@ -36,8 +36,8 @@ def render_document(result: FileResult) -> bytes:
     else:
         document, text_map = document_of_text(source.text)
     for diagnostic in result.diagnostics:
-        start = min(source.offset(diagnostic.line, diagnostic.column), len(source.text))
-        end = min(source.offset(diagnostic.end_line, diagnostic.end_column), len(source.text))
+        start = source.offset_in_text(diagnostic.line, diagnostic.column)
+        end = source.offset_in_text(diagnostic.end_line, diagnostic.end_column)
         add_comment(document, text_map, start, max(start, end), comment_text(diagnostic))
     return saved(document)
 

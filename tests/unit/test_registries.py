@@ -27,7 +27,16 @@ SAMPLES = {
     "html": html_page(LINES),
     "pdf": pdf_of_lines(LINES),
 }
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+# The README in Chinese (for editors) and in English, each with its own wording of the lists.
+READMES = {
+    "README.md": {"suffixes": r"检查一个目录中所有(.*?)文件", "formats": r"`--format` 可选(.*?)。"},
+    "README.en.md": {"suffixes": r"lints every (.*?) file under a folder", "formats": r"`--format` chooses (.*?);"},
+}
+
+
+def readme_listing(name: str, listing: str) -> str:
+    text = (ROOT / name).read_text(encoding="utf-8")
+    return re.search(READMES[name][listing], text, re.S).group(1)
 
 
 def run(*args):
@@ -89,9 +98,20 @@ def test_the_pre_commit_hook_matches_the_suffixes_and_only_those():
         assert not pattern.search(f"drafts/report{other}"), other
 
 
-def test_the_readme_lists_the_suffixes_a_folder_search_lints():
-    listing = re.search(r"lints every (.*?) file under a folder", README, re.S).group(1)
-    assert re.findall(r"`(\.\w+)`", listing) == list(DOCUMENT_SUFFIXES)
+@pytest.mark.parametrize("readme", READMES)
+def test_the_readmes_local_hook_is_the_published_hook(readme):
+    (published,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    text = (ROOT / readme).read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(repos:\n  - repo: local\n.*?)```", text, re.S).group(1)
+    (repo,) = yaml.safe_load(example)["repos"]
+    (local,) = repo["hooks"]
+    assert {key: local[key] for key in ("id", "name", "entry", "files")} == {
+        key: published[key] for key in ("id", "name", "entry", "files")}
+
+
+@pytest.mark.parametrize("readme", READMES)
+def test_the_readme_lists_the_suffixes_a_folder_search_lints(readme):
+    assert re.findall(r"`(\.\w+)`", readme_listing(readme, "suffixes")) == list(DOCUMENT_SUFFIXES)
 
 
 def test_format_offers_every_output_format_and_each_renders(tmp_path):
@@ -107,8 +127,8 @@ def test_format_offers_every_output_format_and_each_renders(tmp_path):
             assert isinstance(renderer(name)([], color=False, rules=()), str), name
 
 
-def test_the_readme_and_docs_list_the_output_formats():
-    listing = re.search(r"`--format` chooses (.*?);", README, re.S).group(1)
-    assert re.findall(r"`(\w+)`", listing) == list(OUTPUT_FORMATS)
+@pytest.mark.parametrize("readme", READMES)
+def test_the_readme_and_docs_list_the_output_formats(readme):
+    assert re.findall(r"`(\w+)`", readme_listing(readme, "formats")) == list(OUTPUT_FORMATS)
     documented = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
     assert re.findall(r"^## (\w+)", documented, re.M) == list(OUTPUT_FORMATS)
