@@ -76,19 +76,20 @@ class PdfOrigin(Places):
 def _pages(data: bytes, path: str) -> list[Page]:
     if b"%PDF-" not in data[:1024]:
         raise SourceError(f"{path}: 不是 PDF 文件（开头没有 %PDF 标记）")
-    # pdfminer reports what it repairs in passing (a font without its bounding
-    # box …) as log warnings; a reader that tells the user nothing it cannot act on keeps quiet.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    # pdfminer and pdfplumber log what they repair in passing (a font without
+    # its bounding box, a damaged object); the user can act on none of it, and
+    # a file they cannot read is reported here, in one line.
+    for library in ("pdfminer", "pdfplumber"):
+        logging.getLogger(library).setLevel(logging.CRITICAL)
     import pdfplumber  # lazy: only runs that read PDF files pay for pdfminer
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False)
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds for a broken file
-        cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        if isinstance(_cause(error), (PDFPasswordIncorrect, PDFEncryptionError)):
             raise SourceError(f"{path}: PDF 已加密，需要密码才能打开；请提供未加密的 PDF 或 Word 原稿") from None
-        raise SourceError(f"{path}: 不是有效的 PDF 文件（{type(cause).__name__}）") from None
+        raise SourceError(f"{path}: 不是有效的 PDF 文件（{type(_cause(error)).__name__}）") from None
     pages = []
     with pdf:
         try:
@@ -96,12 +97,17 @@ def _pages(data: bytes, path: str) -> list[Page]:
                 pages.append(read_page(page, number))
                 page.close()  # pdfplumber keeps every object of a page read until then
         except Exception as error:  # noqa: BLE001 - a broken page is bad input, not a crash
-            raise SourceError(f"{path}: 无法读取 PDF 第{len(pages) + 1}页（{type(error).__name__}）") from None
+            raise SourceError(f"{path}: 无法读取 PDF 第{len(pages) + 1}页（{type(_cause(error)).__name__}）") from None
     if not any(page.lines or page.grids for page in pages):
         unmapped = sum(page.unmapped for page in pages)
         why = "中的文字无法提取（字体没有文字编码）" if unmapped else "没有文字层（可能是扫描件或图片）"
         raise SourceError(f"{path}: PDF {why}，reportlint 不做文字识别；请提供可选中文字的 PDF 或 Word 原稿")
     return pages
+
+
+def _cause(error: Exception) -> Exception:
+    """The error pdfminer raised, which pdfplumber wraps in one of its own."""
+    return error.args[0] if error.args and isinstance(error.args[0], Exception) else error
 
 
 def _drop_running_lines(pages: list[Page]) -> None:

@@ -250,7 +250,8 @@ def test_files_that_cannot_be_read_are_refused_in_one_line_with_exit_status_2(tm
         read_source(path)
     assert str(error.value).startswith(f"{path}: {message}") and "\n" not in str(error.value)
     result = CliRunner().invoke(main, [str(path)])
-    assert result.exit_code == 2 and f"{path}: {message}" in result.output and "Traceback" not in result.output
+    error, summary = result.output.splitlines()
+    assert result.exit_code == 2 and error.startswith(f"reportlint: 错误：{path}: {message}") and "检查了 0 个文件" in summary
 
 
 def test_fix_refuses_a_pdf_and_says_where_to_make_the_edits(tmp_path):
