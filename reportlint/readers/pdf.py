@@ -59,7 +59,7 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
     _join_continued_tables(items)
     writer = _Writer(_Layout.of(pages))
     writer.write(items)
-    origin = PdfOrigin(tuple(writer.starts), tuple(writer.ends), tuple(writer.labels), tuple(_overview(len(pages), items)))
+    origin = PdfOrigin(tuple(writer.starts), tuple(writer.ends), tuple(writer.labels), tuple(_overview(pages, items)))
     return Source(path, "\n".join(writer.lines), "utf-8", False, "\n", "pdf", origin)
 
 
@@ -282,17 +282,19 @@ class _Writer:
         self.offset += len(text) + 1
 
 
-def _overview(page_count: int, items: list[Line | Grid]) -> list[str]:
-    """For `inspect`: each page, and the tables read on it."""
-    lines = [f"页面：共 {page_count} 页（页眉、页脚和页码不计）"]
-    for page in range(1, page_count + 1):
-        text_lines = sum(1 for item in items if isinstance(item, Line) and item.page == page)
-        tables = []
-        for number, grid in enumerate((item for item in items if isinstance(item, Grid) and item.page == page), 1):
+def _overview(pages: list[Page], items: list[Line | Grid]) -> list[str]:
+    """For `inspect`: each page, the tables read on it, and the text turned on it that was not read."""
+    lines = [f"页面：共 {len(pages)} 页（页眉、页脚和页码不计）"]
+    for page in pages:
+        text_lines = sum(1 for item in items if isinstance(item, Line) and item.page == page.number)
+        parts = [f"  第{page.number}页：文字 {text_lines} 行"]
+        for number, grid in enumerate((item for item in items if isinstance(item, Grid) and item.page == page.number), 1):
             notes = [note for note, applies in (
                 ("接上页", grid.continued), (f"重复的表头 {grid.repeated} 行不计", grid.repeated),
                 ("无框线，按文字对齐读取", not grid.ruled)) if applies]
-            tables.append(f"第{number}个表格 {len(grid.rows) - grid.repeated} 行 × {grid.columns} 列"
-                          + (f"（{'，'.join(notes)}）" if notes else ""))
-        lines.append(f"  第{page}页：文字 {text_lines} 行" + "".join(f"；{table}" for table in tables))
+            parts.append(f"第{number}个表格 {len(grid.rows) - grid.repeated} 行 × {grid.columns} 列"
+                         + (f"（{'，'.join(notes)}）" if notes else ""))
+        if page.turned:
+            parts.append(f"未读旋转的文字 {page.turned} 个（水印，或横放在页面上的内容）")
+        lines.append("；".join(parts))
     return lines

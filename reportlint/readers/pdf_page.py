@@ -111,6 +111,7 @@ class Page:
     lines: list[Line]
     grids: list[Grid]
     unmapped: int  # characters whose font does not say which they are ("(cid:123)")
+    turned: int  # characters not upright, left out: a watermark, or text turned on its page
 
 
 def read_page(page, number: int) -> Page:
@@ -118,12 +119,13 @@ def read_page(page, number: int) -> Page:
     later (`aligned_grids`), once running headers and footers are gone."""
     placed = _Placed(_characters(page.chars))
     unmapped = sum(1 for char in page.chars if char["text"].startswith("(cid:"))
+    turned = sum(1 for char in page.chars if not char.get("upright", True) and not char["text"].isspace())
     grids, inside = [], set()
     for bbox, rows in _ruled_tables(page, placed):
         inside.update(placed.inside(bbox))
         grids.append(_ruled_grid(placed, rows, bbox, number))
     lines = lines_of([char for index, char in enumerate(placed.chars) if index not in inside], number)
-    return Page(number, float(page.height), lines, grids, unmapped)
+    return Page(number, float(page.height), lines, grids, unmapped, turned)
 
 
 class _Placed:

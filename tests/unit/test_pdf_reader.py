@@ -215,7 +215,10 @@ def test_watermarks_are_left_out_and_look_alike_radicals_read_as_characters(tmp_
     # Some PDF tools map glyphs to Kangxi radicals (⽣ U+2F63, ⾏ U+2F8F) that look like 生 and 行.
     page = typeset([(0, "一、总体情况"), (2, "群众办事更便捷，政务服务更贴⼼，⾏政效率更⾼。")])
     page.append(("turned", 300, 500, 60, "内部资料"))
-    assert read(tmp_path, [page]).text == "一、总体情况\n群众办事更便捷，政务服务更贴心，行政效率更高。"
+    source = read(tmp_path, [page])
+    assert source.text == "一、总体情况\n群众办事更便捷，政务服务更贴心，行政效率更高。"
+    # What was left out is said, in case it was not a watermark.
+    assert "  第1页：文字 2 行；未读旋转的文字 4 个（水印，或横放在页面上的内容）" in source.origin.overview()
 
 
 def test_inspect_lists_the_pages_and_the_tables_read_on_each(tmp_path):
