@@ -180,7 +180,7 @@ def test_a_table_continued_on_the_next_page_is_one_table_without_its_repeated_he
         ("text", 76, 758, 9, "行政处罚"), ("text", 304, 758, 9, "418"),
     ]
     moved = [(kind, x, y - 630, size, text) for kind, x, y, size, text in header]
-    second = grid(xs, [70, 95, 115], ) + moved + [
+    second = grid(xs, [70, 95, 115]) + moved + [
         ("text", 76, 108, 9, "行政强制"), ("text", 304, 108, 9, "23"),
     ] + typeset([(0, "三、收到和处理政府信息公开申请情况")], top=140)
     pages = [running(1, 2, "- {number} -") + first, running(2, 2, "- {number} -") + second]
