@@ -71,6 +71,10 @@ class Finding:
     # The replacement to show when it is not the text of a single edit (a fix
     # made of several small edits); None: a single edit's text, if any.
     suggestion: str | None = None
+    # False when the finding rests on a reading of the text that may be wrong
+    # (cells split out of the run-together digits of a flattened table): an error
+    # is what the text alone proves, so the linter reports it as a warning at most.
+    proven: bool = True
 
 
 @dataclass(frozen=True)

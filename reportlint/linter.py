@@ -75,11 +75,15 @@ class Linter:
         profile = infer_profile(document).overridden(self.overrides, self.aliases)
         facts = Facts(document, profile, previous=Facts(parse(previous)) if previous is not None else None)
         diagnostics: list[Diagnostic] = []
+        genre = facts.genre.genre
         for rule in self.rules:
+            if genre not in rule.kind.reads:
+                continue
             severity = self.severities.get(rule.id, rule.severity)
             try:
                 for finding in rule.kind.check(facts):
-                    diagnostics.append(_diagnostic(rule, severity, finding, source))
+                    stated = severity if finding.proven or severity.rank <= Severity.WARNING.rank else Severity.WARNING
+                    diagnostics.append(_diagnostic(rule, stated, finding, source))
             except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
                 diagnostics.append(_internal_error(rule, error, source))
         diagnostics.sort(key=Diagnostic.sort_key)

@@ -154,7 +154,7 @@ def test_panel_groups_by_section_in_document_order_and_by_rule_errors_first():
     ]
     assert sum(int(count) for _, count in sections) == 52
     rules = re.findall(r'<section class="group"><h3><code>(.*?)</code>', by_rule)
-    assert rules[0] == "numbers.parts-exceed-total" and rules[-1] == "punctuation.title-comma"
+    assert rules[0] == "wording.formulation" and rules[-1] == "punctuation.title-comma"
     assert len(rules) == len({d.rule for d in result.diagnostics})
 
 

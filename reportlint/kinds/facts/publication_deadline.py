@@ -12,6 +12,7 @@ from datetime import date
 from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
+from ...genre import REPORTS
 from ...numbers import first_full_date
 from ...profile import Body, Profile
 from ..base import Kind
@@ -20,6 +21,7 @@ from ..options import Editions, MonthDay, Record
 
 class PublicationDeadline(Kind):
     name = "facts.publication_deadline"
+    reads = REPORTS
     options = {
         "deadlines": Editions(Record({"government": MonthDay(required=True), "department": MonthDay(required=True)}),
                               required=True),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ...document import Span
+from ...genre import REPORTS
 from ...numbers import DateMention, Period
 from ..options import Patterns
 from ._years import DatedYearCheck, bracketed, clause_around
@@ -23,6 +24,7 @@ _FROM = re.compile(r"(?:自|从)$")
 
 class ReportYear(DatedYearCheck):
     name = "numbers.report_year"
+    reads = REPORTS
     options = {**DatedYearCheck.options, "explained_by": Patterns()}
 
     def flagged(self, text: str, dated: Period | DateMention, year: int, report_year: int, in_improvement: bool) -> bool:

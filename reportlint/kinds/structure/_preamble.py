@@ -99,10 +99,15 @@ def _split_parts(items: str) -> list[tuple[str, int]]:
 
 
 def present(part: Part, headings: list[Heading], after_preamble: str) -> bool:
-    if any(similar(heading.text, part.name) for heading in headings):
+    if any(corresponds(heading.text, part.name) for heading in headings):
         return True
-    attachment = _ATTACHMENT.search(part.name)
-    return bool(attachment and attachment.group() in after_preamble)
+    return bool(_ATTACHMENT.search(part.name) and _ATTACHMENT.search(after_preamble))
+
+
+def corresponds(heading: str, part: str) -> bool:
+    """Whether a heading is the part the preamble lists: similar words, or both
+    the statistics table (a 统计表 listed, a 附表 attached: one table)."""
+    return similar(heading, part) or bool(_ATTACHMENT.search(heading) and _ATTACHMENT.search(part))
 
 
 def similar(heading: str, part: str) -> bool:
