@@ -80,7 +80,7 @@ def _other(document: Document) -> GenreReading | None:
     elif paragraphs and _UNTITLED.fullmatch(paragraphs[0].text):  # a title that ends in no 报告: "关于…的函"
         name, span = paragraphs[0].text, paragraphs[0].span
     else:
-        return None
+        name, span = "", Span(0, 0)
     if _REPORT_TITLE.search(name):
         return None
     if _OTHER_TITLE.search(name):
@@ -108,8 +108,9 @@ def _excerpt(document: Document) -> GenreReading | None:
         return None
     if headings and last.span.start < max(headings):
         return None  # it ends with a heading: an outline, not a text cut off
-    closing = bool(sections) and bool(_CLOSING_PART.search(sections[-1].heading.text))
-    if len(last.text) < _LONG_PARAGRAPH and closing:
+    # A short last paragraph without a final mark is cut off only where more
+    # parts of the report were to follow it.
+    if len(last.text) < _LONG_PARAGRAPH and (not sections or _CLOSING_PART.search(sections[-1].heading.text)):
         return None
     end = Span(max(last.span.start, last.span.end - 10), last.span.end)
     return GenreReading(Genre.EXCERPT, f"正文在“{document.text[end.start:end.end]}”处中断", end)

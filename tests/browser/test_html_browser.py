@@ -214,7 +214,7 @@ def test_markup_in_a_draft_is_shown_as_text_and_runs_no_script(browser, tmp_path
     expect(doc).to_contain_text('<script>document.title="pwned";window.pwned=1</script>')
     expect(doc).to_contain_text('"><svg onload="window.pwned=3">')
     expect(page.locator(".file-head")).to_contain_text("<b>某县科学技术局</b>")
-    book = page.locator('.doc mark[data-sev="warning"]').first
+    book = page.locator('.doc mark[data-sev="warning"]', has_text="«").first
     book.hover()
     expect(page.locator("#tip")).to_contain_text('“«"><img src=x onerror="window.pwned=2">»”改为')
     expect(page.locator("img")).to_have_count(0)

@@ -117,6 +117,12 @@ def test_a_letter_gets_one_note_and_no_report_checks():
     assert facts("shape-letter-2015.txt").genre.genre is Genre.OTHER
 
 
+def test_a_letter_without_a_title_is_known_by_its_salutation():
+    text = "县政府办公室：\n现将我局2014年政府信息公开工作要点落实情况函告如下。\n一、推进行政审批信息公开\n三、推进财政资金信息公开\n"
+    assert [(d.rule, d.severity.value) for d in lint_text(text) if d.severity.value != "info" or d.rule == "facts.genre"] == [
+        ("facts.genre", "info")]
+
+
 def test_a_text_that_starts_after_the_first_part_is_an_excerpt():
     text = ("三、收到和处理政府信息公开申请情况\n全年收到申请12件，均按期答复。\n"
             "四、政府信息公开行政复议、行政诉讼情况\n全年未发生行政复议、行政诉讼。\n")
@@ -168,3 +174,4 @@ def test_a_table_not_read_is_reportlints_limit_not_an_instruction():
     (note,) = lint_text(text, select=["tables.unreadable"])
     assert note.severity.value == "info"
     assert note.message.startswith("未能可靠读出") and "未检查" in note.message and "请" not in note.message
+
