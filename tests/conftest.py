@@ -11,9 +11,19 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-# The tests' rule packs come and go; keep their cache out of the user's.
+# The tests' rule packs come and go; keep their cache, and the secret that signs
+# its entries, out of the user's.
 os.environ.setdefault("REPORTLINT_CACHE_DIR", tempfile.mkdtemp(prefix="reportlint-test-cache-"))
+os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="reportlint-test-state-"))
+
+# Property-based tests: "ci" keeps each to seconds (the default, and what CI runs);
+# "thorough" is the longer run for developers: --hypothesis-profile thorough.
+settings.register_profile("ci", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=5_000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

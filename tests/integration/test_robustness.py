@@ -2,7 +2,8 @@
 one-line error with exit status 2, never a traceback. Property-based tests feed
 text built from pieces of reports, random bytes to every reader, truncated and
 corrupted Word files, enormous lines and deep nesting. The number of examples is
-bounded so the suite stays quick; a failure prints the input that caused it."""
+the hypothesis profile's (tests/conftest.py: "ci" keeps the suite quick); a
+failure prints the input that caused it."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from builders import docx_bytes, pdf_bytes
 from click.testing import CliRunner
 from conftest import SEED
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportlint import lint_text
@@ -27,7 +28,7 @@ from reportlint.source import SourceError, from_text
 
 RULES = load_rules()
 SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings()  # the loaded profile's
 
 # Pieces real reports are made of, and the characters that trip parsers.
 PIECES = [
@@ -124,7 +125,7 @@ def test_truncated_and_corrupted_files_are_read_or_refused(name, data):
 
 
 @pytest.mark.slow
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=max(1, settings.default.max_examples // 2))  # a process each
 @given(st.sampled_from([".txt", ".md", ".html", ".docx", ".doc", ".pdf", ""]), st.binary(max_size=500))
 def test_the_command_line_never_shows_a_traceback(tmp_path_factory, suffix, data):
     path = tmp_path_factory.mktemp("fuzz") / f"draft{suffix}"
