@@ -46,6 +46,9 @@ _DIGIT_RUN = re.compile(f"[{DIGITS}]+")
 _RUNNING_DRIFT = 3.0
 # How many lines at each edge of a page may be running headers or footers.
 _EDGE_LINES = 3
+# A page takes about 0.03 s to read; a file of more pages than this is no annual
+# report, and reading it would hold a CI gate for minutes.
+_MAX_PAGES = 500
 _SENTENCE_END = re.compile(r"[。！？!?；;…][”’」』》〉）)\]]*$")
 _MID_WORD = re.compile(f"[{HAN}A-Za-z{DIGITS}]$")
 _MARKER = re.compile(f"(?:{ITEM_MARKER})")
@@ -92,6 +95,12 @@ def _pages(data: bytes, path: str) -> list[Page]:
         raise SourceError(f"{path}: 不是有效的 PDF 文件（{type(_cause(error)).__name__}）") from None
     pages = []
     with pdf:
+        try:
+            page_count = len(pdf.pages)
+        except Exception as error:  # noqa: BLE001 - a broken page tree
+            raise SourceError(f"{path}: 不是有效的 PDF 文件（{type(_cause(error)).__name__}）") from None
+        if page_count > _MAX_PAGES:
+            raise SourceError(f"{path}: PDF 有 {page_count} 页，超过 {_MAX_PAGES} 页的上限，不读取；年度报告通常只有几页到几十页")
         try:
             for number, page in enumerate(pdf.pages, 1):
                 pages.append(read_page(page, number))

@@ -242,6 +242,8 @@ def test_inspect_lists_the_pages_and_the_tables_read_on_each(tmp_path):
         ("truncated.pdf", (FIXTURES / "pdf" / "standard-2021-text-errors.pdf").read_bytes()[:4000], "不是有效的 PDF 文件（"),
         ("garbled.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 8, "不是有效的 PDF 文件（"),
         ("notes.pdf", "一、总体情况".encode(), "不是 PDF 文件（开头没有 %PDF 标记）"),
+        ("long.pdf", pdf_bytes([[("text", 72, 100, 12, "一")]] * 501),
+         "PDF 有 501 页，超过 500 页的上限，不读取；年度报告通常只有几页到几十页"),
     ],
 )
 def test_files_that_cannot_be_read_are_refused_in_one_line_with_exit_status_2(tmp_path, name, data, message):
