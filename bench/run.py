@@ -23,6 +23,11 @@ Sections (all by default; --only picks some):
   (quadratic markup, a .docx bomb, a YAML alias bomb, a padding format spec, an
   oversized file, /dev/zero on standard input), each in a fresh process: exit
   status, wall time and peak memory (docs/reliability.md).
+- pdf: the six-page PDF report fixtures/pdf/gbt9704-layout.pdf (a standard
+  report set as GB/T 9704 sets official documents, printed by Chromium): in a
+  fresh process, reading it (pdfplumber imported included), then parsing and
+  checking, and peak memory; and the wall time of `reportlint REPORT.pdf`
+  (median of --repeat runs).
 
 It prints one table and writes the figures as JSON (--json, default
 bench/results.json). A bench, not a test: figures depend on the machine.
@@ -49,11 +54,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seed-chuxiong-sci-tech-2016.txt"
+SIX_PAGE_PDF = ROOT / "fixtures" / "pdf" / "gbt9704-layout.pdf"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 REPORTLINT = str(Path(sys.executable).parent / "reportlint")
 KB = 1024
 MB = 1024 * KB
-SECTIONS = ("single", "marginal", "memory", "jobs", "sizes", "hostile")
+SECTIONS = ("single", "marginal", "memory", "jobs", "sizes", "hostile", "pdf")
 # Commands run as users run them: with Python's bytecode cache. (Some machines
 # set PYTHONDONTWRITEBYTECODE, and then every run compiles every module again.)
 ENVIRONMENT = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
@@ -111,6 +117,19 @@ def wall_times(command: list[str], repeat: int, cwd: Path | None = None) -> list
         subprocess.run(command, capture_output=True, cwd=cwd, env=ENVIRONMENT)
         times.append(time.perf_counter() - started)
     return times
+
+
+def timed_runs(command: list[str], repeat: int) -> list[tuple[float, float]]:
+    """(wall seconds, CPU seconds) of each of ``repeat`` runs of ``command``
+    (after one warm-up run): on a shared machine the CPU time varies less."""
+    subprocess.run(command, capture_output=True, env=ENVIRONMENT)
+    runs = []
+    for _ in range(repeat):
+        before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+        subprocess.run(command, capture_output=True, env=ENVIRONMENT)
+        after, wall = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter() - started
+        runs.append((wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime))
+    return runs
 
 
 def peak_memory_mb(command: list[str]) -> float:
@@ -230,9 +249,7 @@ def sizes(arguments, work: Path) -> dict:
     for size in arguments.sizes:
         path = work / f"draft-{size:g}mb.txt"
         path.write_text(draft_of_size(size), encoding="utf-8")
-        child = subprocess.run([sys.executable, __file__, "--measure", str(path)], capture_output=True, text=True,
-                               check=True)
-        figures[f"{size:g}mb"] = json.loads(child.stdout) | {"mb": round(path.stat().st_size / MB, 1)}
+        figures[f"{size:g}mb"] = measured(path) | {"mb": round(path.stat().st_size / MB, 1)}
     return figures
 
 
@@ -297,24 +314,43 @@ def _docx_bomb(megabytes: int) -> bytes:
     return buffer.getvalue()
 
 
+def pdf(arguments, work: Path) -> dict:
+    figures = measured(SIX_PAGE_PDF) | {"file_kb": round(SIX_PAGE_PDF.stat().st_size / KB)}
+    figures["pages"] = int(re.search(r"共 (\d+) 页", figures.pop("overview")).group(1))
+    walls, cpus = zip(*timed_runs([REPORTLINT, str(SIX_PAGE_PDF)], arguments.repeat))
+    figures["reportlint_ms"] = round(statistics.median(walls) * 1000)
+    figures["reportlint_cpu_ms"] = round(statistics.median(cpus) * 1000)
+    figures["load_average"] = round(os.getloadavg()[0], 1)
+    return figures
+
+
+def measured(path: Path) -> dict:
+    """`measure` of a file, in a fresh process."""
+    child = subprocess.run([sys.executable, __file__, "--measure", str(path)], capture_output=True, text=True, check=True)
+    return json.loads(child.stdout)
+
+
 def measure(path: str) -> dict:
     """Lint one file in this (fresh) process: reading, then parsing and checking."""
     from reportlint.linter import Linter
     from reportlint.readers import read_source
     from reportlint.rules import load_rules
+    from reportlint.source import Overview
 
     rules = load_rules()
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     source = read_source(path)
-    read = time.perf_counter()
+    read, read_cpu = time.perf_counter(), time.process_time()
     result = Linter(rules).lint(source)
     linted = time.perf_counter()
     return {
         "characters": len(source.text),
         "read_s": round(read - started, 3),
+        "read_cpu_s": round(read_cpu - started_cpu, 3),
         "lint_s": round(linted - read, 3),
         "diagnostics": len(result.diagnostics),
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "overview": " ".join(source.origin.overview()) if isinstance(source.origin, Overview) else "",
     }
 
 
@@ -354,6 +390,13 @@ def table(results: dict) -> str:
     for name, run in results.get("hostile", {}).items():
         rows.append(f"| hostile: {name}: exit status / time / peak memory | {run['status']} / {run['seconds']:.2f} s / "
                     f"{run['peak_mb']:.0f} MB | 2 or a report, ≤ 30 s | |")
+    if "pdf" in results:
+        pdf = results["pdf"]
+        rows.append(f"| {pdf['pages']}-page PDF report ({pdf['file_kb']} KB): read (CPU) / parse and check / peak memory "
+                    f"| {pdf['read_s']:.2f} s ({pdf['read_cpu_s']:.2f} s) / {pdf['lint_s']:.2f} s / {pdf['peak_mb']:.0f} MB "
+                    f"| read < 1 s | |")
+        rows.append(f"| {pdf['pages']}-page PDF report, `reportlint REPORT.pdf` wall time (CPU), median "
+                    f"| {pdf['reportlint_ms']} ms ({pdf['reportlint_cpu_ms']} ms; load average {pdf['load_average']}) | | |")
     return "\n".join(rows)
 
 

@@ -90,14 +90,14 @@ class FixOutcome:
 def fix_file(path: str, lint: Callable[[Source], list[Diagnostic]], encoding: str | None = None) -> FixOutcome:
     """Fix one file in memory; ``lint`` returns the diagnostics to act on (after
     suppressions). Raises SourceError for a file that cannot be read, and for a
-    format whose text --fix cannot write back (a web page)."""
+    format whose text --fix cannot write back (a web page, a PDF)."""
     name = display_name(path)
     data = read_input(path, SourceError)
     source = reader_for(name)(data, name, encoding)
-    opener = input_format(source.format).fixer
-    if opener is None:
-        raise SourceError(f"{name}: 只能就地修正文本、Markdown 和 Word 文件，请在原文件中修改")
-    module_name, function = opener.split(":")
+    read_as = input_format(source.format)
+    if read_as.fixer is None:
+        raise SourceError(f"{name}: 只能就地修正文本、Markdown 和 Word 文件，请在{read_as.edit_in}中修改")
+    module_name, function = read_as.fixer.split(":")
     draft = getattr(import_module(module_name), function)(data, source, encoding)
     fixed, applied = fix_draft(draft, lint)
     return FixOutcome(path, draft.text, fixed.text, applied, fixed.data())

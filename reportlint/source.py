@@ -10,10 +10,10 @@ newlines are normalised to "\\n" and ``Source.crlf_offsets`` remembers which
 were "\\r\\n", so a fix edits the text as written. Columns count code points,
 1-based.
 
-For Word documents and web pages, lines and columns count in the extracted text
-(what ``reportlint inspect --tree`` shows), and ``Source.origin`` turns a span
-into a place a person finds in the original: "第12段“…”" in Word, the line and
-column of the page's HTML source for a web page.
+For Word documents, web pages and PDF, lines and columns count in the extracted
+text (what ``reportlint inspect --tree`` shows), and ``Source.origin`` turns a
+span into a place a person finds in the original: "第12段“…”" in Word, the line
+and column of the page's HTML source for a web page, "第3页“…”" in a PDF.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from .errors import ReportlintError
 from .inputs import display_name
@@ -59,6 +59,34 @@ class Origin(Protocol):
 
     def locate(self, source: Source, start: int, end: int) -> Location:
         """Where the text from ``start`` to ``end`` is in the original."""
+
+
+@runtime_checkable
+class Overview(Protocol):
+    """An origin that can also say what the original holds (a PDF: its pages
+    and the tables read on each), for `reportlint inspect`."""
+
+    def overview(self) -> list[str]:
+        """Lines describing the original."""
+
+
+@dataclass(frozen=True)
+class Places:
+    """An origin made of places in the original: the sorted (start, end, label)
+    of each paragraph, table cell, text box or part of a paragraph on one page
+    of the extracted text, as the Word and PDF readers record them. A span is in
+    the place where it starts, and is quoted within that place."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    labels: tuple[str, ...]
+
+    def locate(self, source: Source, start: int, end: int) -> Location:
+        if not self.starts:
+            return Location("文档中没有文字")
+        index = max(0, bisect_right(self.starts, start) - 1)
+        bounds = (self.starts[index], self.ends[index])
+        return Location(self.labels[index], quote(source.text, start, end, bounds))
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,30 @@ def pytest_collection_modifyitems(items) -> None:
             item.add_marker(_FOLDER_MARKERS[folder])
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags Chromium tries to reach Google's
+# services at start-up; on a closed network those connections are refused.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def require_chromium() -> None:
+    """Skip a test that drives Debian's Chromium where it or Playwright is
+    missing; in CI, where .ci/run installs it, fail instead."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        reason = "Playwright is not installed (pip install '.[test]')"
+    else:
+        reason = None if CHROMIUM.exists() else f"{CHROMIUM} is missing (apt-get install chromium)"
+    if reason and os.environ.get("CI"):
+        pytest.fail(f"{reason}: .ci/run should have installed it")
+    if reason:
+        pytest.skip(reason)
+
+
 def shared_files(folder: str) -> list[Path]:
     """The .txt files of ../shared/<folder>, or [] when it is absent."""
     directory = SHARED / folder

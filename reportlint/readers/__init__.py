@@ -31,14 +31,21 @@ class InputFormat:
     # the file's bytes and Source; None: --fix cannot write this format back (a
     # web page's text is extracted from markup it does not edit).
     fixer: str | None
+    # The file is text in an encoding (detected, or named by --encoding), which `inspect` names.
+    encoded: bool = True
+    # Where --fix, refusing a format it cannot write back, tells the user to make the edits.
+    edit_in: str = "原文件"
 
 
 INPUT_FORMATS = (
     InputFormat("text", "文本", (".txt",), "reportlint.readers.text:read", fixer="reportlint.fixes:text_draft"),
     InputFormat("markdown", "Markdown", (".md", ".markdown"), "reportlint.readers.markdown:read",
                 fixer="reportlint.fixes:text_draft"),
-    InputFormat("docx", "Word 文档", (".docx",), "reportlint.readers.docx:read", fixer="reportlint.word.revisions:word_draft"),
+    InputFormat("docx", "Word 文档", (".docx",), "reportlint.readers.docx:read", fixer="reportlint.word.revisions:word_draft",
+                encoded=False),
     InputFormat("html", "网页", (".html", ".htm"), "reportlint.readers.html:read", fixer=None),
+    InputFormat("pdf", "PDF", (".pdf",), "reportlint.readers.pdf:read", fixer=None, encoded=False,
+                edit_in="导出这份 PDF 的原稿（如 Word 文档）"),
 )
 # Files a directory argument is searched for.
 DOCUMENT_SUFFIXES = tuple(suffix for input_format in INPUT_FORMATS for suffix in input_format.suffixes)

@@ -6,46 +6,24 @@ run): the test launches /usr/bin/chromium, which .ci/run installs. Outside CI a
 machine without it skips these tests with the reason; in CI they must run.
 """
 
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SEED
+from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, SEED, require_chromium
 
 from reportlint import lint_file
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Without the background-networking flags Chromium tries to reach Google's
-# services at start-up; on a closed network those connections are refused.
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 PASTED = FIXTURES / "pasted-markup-2016.txt"
 CLEAN = FIXTURES / "clean-free-2016.txt"
 SEED_DIAGNOSTICS = lint_file(SEED)
 
 
-def _unavailable() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright is not installed (pip install '.[test]')"
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} is missing (apt-get install chromium)"
-    return None
-
-
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    reason = _unavailable()
-    if reason and os.environ.get("CI"):
-        pytest.fail(f"{reason}: .ci/run should have installed it")
-    if reason:
-        pytest.skip(reason)
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
