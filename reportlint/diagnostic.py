@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from .errors import shown
 from .source import Location
 
 if TYPE_CHECKING:
@@ -31,7 +32,8 @@ class Severity(str, Enum):
         try:
             return cls(value)
         except ValueError:
-            raise ValueError(f"未知的严重级别“{value}”，应为 error、warning 或 info") from None
+            named = f"“{bounded(value, 40)}”" if isinstance(value, str) else f" {shown(value)}"
+            raise ValueError(f"未知的严重级别{named}，应为 error、warning 或 info") from None
 
 
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}

@@ -200,11 +200,17 @@ def _translated(pattern: str) -> str:
     return _PYTHON_ESCAPE.sub(replace, pattern)
 
 
+def _re2_source(pattern: str) -> str:
+    # (?m): ^ and $ match at each span's start and end, also when a scope's
+    # spans are scanned joined by newlines in one call.
+    return "(?m)" + _translated(pattern)
+
+
 def compile_pattern(pattern: str, *, ignorecase: bool = False) -> RulePattern:
     if not isinstance(pattern, str) or not pattern:
         raise PatternError("应为非空字符串")
     try:
-        return RulePattern(pattern, re2.compile(_translated(pattern), _options(ignorecase)), ignorecase)
+        return RulePattern(pattern, re2.compile(_re2_source(pattern), _options(ignorecase)), ignorecase)
     except re2.error as error:
         raise PatternError(_explain(error)) from None
 
@@ -219,8 +225,8 @@ class PatternSet:
     def __init__(self, patterns: Sequence[RulePattern]) -> None:
         self._set = re2.Set.SearchSet(_options(False))
         for pattern in patterns:
-            translated = _translated(pattern.pattern)
-            self._set.Add(f"(?i:{translated})" if pattern.ignorecase else translated)
+            source = _re2_source(pattern.pattern)
+            self._set.Add(f"(?i:{source})" if pattern.ignorecase else source)
         self._set.Compile()
 
     def matching(self, text: str) -> frozenset[int]:

@@ -16,9 +16,10 @@ checking anything (a pre-commit hook lints the same drafts over and over).
 
 An entry is named by a digest of everything but the draft's bytes and holds
 their digest beside the results, so linting an edited draft replaces its entry
-instead of adding one. Entries are written through reportlint/cache.py
-(written whole or not at all, so two processes writing at once leave one
-whole entry; one that cannot be read is a miss). What is kept is what the
+instead of adding one. Entries are kept by reportlint/cache.py: verified on
+load (an entry that was tampered with, which could hide findings, is a miss),
+written whole or not at all (two processes writing at once leave one whole
+entry). What is kept is what the
 session's lint returns (suppression comments and `allow` phrases applied; the
 baseline is applied afterwards, as for a fresh result).
 
@@ -35,10 +36,11 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .cache import JsonCache
+from .cache import ContentCache
 from .diagnostic import Diagnostic, Position, Severity
+from .inputs import read_input
 from .profile_model import Profile
-from .rules import builtin_rules_dir, rule_files
+from .rules import RuleError, builtin_rules_dir, rule_files
 from .source import Location
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -54,22 +56,22 @@ class ResultsCache:
         self._file_digests: dict[str, str] = {}
         self._code = _code_stamp()
 
-    def entry(self, path: str, settings: Any, packs: tuple[Path, ...], previous: str | Path | None) -> JsonCache:
+    def entry(self, path: str, settings: Any, packs: tuple[Path, ...], previous: str | Path | None) -> ContentCache:
         """The entry of a draft linted with ``settings``, the built-in rules and
         ``packs``, and last year's report at ``previous``."""
         inputs = [__version__, self._code, path, self._run_options, repr(settings),
                   [self._pack_digest(pack) for pack in (builtin_rules_dir(), *packs)],
                   self._file_digest(str(previous)) if previous is not None else None]
-        return JsonCache("results", inputs)
+        return ContentCache("results", inputs)
 
     def _pack_digest(self, directory: Path) -> str:
         if directory not in self._pack_digests:
             digest = hashlib.sha256()
-            if directory.is_dir():
+            try:
                 for rule_id, path in rule_files(directory):
                     digest.update(f"{rule_id}\0{len(content := _bytes_of(path))}\0".encode() + content)
-            else:
-                digest.update(b"missing")  # no entry is ever written for a pack that does not load
+            except RuleError:  # no entry is ever written for a pack that does not load
+                digest.update(b"unreadable")
             self._pack_digests[directory] = digest.hexdigest()
         return self._pack_digests[directory]
 
@@ -79,7 +81,7 @@ class ResultsCache:
         return self._file_digests[path]
 
 
-def stored(entry: JsonCache, data: bytes) -> tuple[list[Diagnostic], set[str], Profile] | None:
+def stored(entry: ContentCache, data: bytes) -> tuple[list[Diagnostic], set[str], Profile] | None:
     """The diagnostics, `allow` phrases used and profile stored for a draft
     whose bytes are ``data``; None when there are none (or the draft changed)."""
     value = entry.read()
@@ -92,7 +94,7 @@ def stored(entry: JsonCache, data: bytes) -> tuple[list[Diagnostic], set[str], P
         return None
 
 
-def store(entry: JsonCache, data: bytes, diagnostics: tuple[Diagnostic, ...], allowed: set[str], profile: Profile) -> None:
+def store(entry: ContentCache, data: bytes, diagnostics: tuple[Diagnostic, ...], allowed: set[str], profile: Profile) -> None:
     entry.write({"draft": _digest(data), "diagnostics": [_encoded(diagnostic) for diagnostic in diagnostics],
                  "allowed": sorted(allowed), "profile": profile.to_dict()})
 
@@ -116,11 +118,15 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+class _Unreadable(Exception):
+    pass
+
+
 def _bytes_of(path: Path) -> bytes:
     try:
-        return path.read_bytes()
-    except OSError:
-        return b""  # unreadable: the lint itself reports it, and nothing is stored
+        return read_input(path, _Unreadable)
+    except _Unreadable:
+        return b""  # the lint itself reports it, and stores nothing
 
 
 def _code_stamp() -> str:

@@ -172,25 +172,40 @@ def test_the_baseline_applies_to_stored_results(cache, draft, tmp_path):
 
 
 @pytest.mark.parametrize("damage", [b"", b"{not json", b'{"draft": 5}', b"[]"])
-def test_an_entry_that_cannot_be_used_is_linted_afresh_and_rewritten(cache, draft, damage):
+def test_an_entry_that_cannot_be_read_is_linted_afresh_and_rewritten(cache, draft, damage):
     first = run(draft)
     (entry,) = entries(cache.folder)
     entry.write_bytes(damage)
     second = run(draft)
     assert len(cache.linted) == 2 and second.output == first.output
-    assert json.loads(entry.read_text(encoding="utf-8"))["diagnostics"]
-    run(draft)
-    assert len(cache.linted) == 2
+    assert run(draft).output == first.output and len(cache.linted) == 2
 
 
-def test_entries_of_another_shape_are_not_trusted(cache, draft):
-    run(draft)
+def test_a_tampered_entry_cannot_hide_findings(cache, draft):
+    first = run(draft)
     (entry,) = entries(cache.folder)
-    value = json.loads(entry.read_text(encoding="utf-8"))
-    value["diagnostics"] = [{"rule": "made.up"}]
-    entry.write_text(json.dumps(value), encoding="utf-8")
-    assert "made.up" not in run(draft).output
+    header, body = entry.read_bytes().rsplit(b"\n", 1)
+    value = json.loads(body)
+    value["diagnostics"] = []
+    entry.write_bytes(header + b"\n" + json.dumps(value).encode())
+    assert run(draft).output == first.output
     assert len(cache.linted) == 2
+
+
+class _Entry:
+    def __init__(self, value):
+        self.value = value
+
+    def read(self):
+        return self.value
+
+
+@pytest.mark.parametrize("value", [None, [], {"draft": "x"}, {"draft": None, "diagnostics": [{"rule": "made.up"}]}])
+def test_an_entry_of_another_shape_is_no_result(value):
+    data = b"draft"
+    if isinstance(value, dict) and value["draft"] is None:
+        value = value | {"draft": results_cache._digest(data), "allowed": [], "profile": {}}
+    assert results_cache.stored(_Entry(value), data) is None
 
 
 @pytest.mark.slow
