@@ -16,8 +16,8 @@ Periods of another year are numbers.report_year's concern.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from ...diagnostic import Finding
@@ -25,7 +25,6 @@ from ...facts import Facts
 from ...genre import REPORTS
 from ..base import Kind
 from ..options import Integer, Patterns
-
 
 _YEAR = re.compile(r"(?<![0-9])([0-9]{4})年")
 
