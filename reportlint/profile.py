@@ -16,7 +16,8 @@ from .document import Document, Paragraph
 from .numbers import DateMention, find_date_mentions, find_periods, first_full_date
 from .profile_model import Body, Edition, Level, Profile, ProfileOverrides
 
-__all__ = ["Body", "Edition", "Level", "Profile", "ProfileOverrides", "division_of", "edition_for", "infer_profile"]
+__all__ = ["Body", "Edition", "Level", "Profile", "ProfileOverrides", "division_level", "division_of", "edition_for",
+           "infer_profile"]
 
 
 # What follows the year when a preamble names the report: "2015年度政府信息公开…".
@@ -167,6 +168,11 @@ def division_of(agency: str) -> tuple[str, int] | None:
     return found
 
 
+def division_level(word: str) -> Level | None:
+    """The level of an administrative division word: 省 → province, 区 → county."""
+    return _DIVISION_LEVELS.get(word)
+
+
 def _agency_kind(agency: str | None) -> tuple[Body | None, Level | None]:
     if not agency:
         return None, None
@@ -176,7 +182,7 @@ def _agency_kind(agency: str | None) -> tuple[Body | None, Level | None]:
     if agency.startswith(_MUNICIPALITIES):
         return body, Level.PROVINCE
     division = division_of(agency)
-    return body, _DIVISION_LEVELS[division[0]] if division else None
+    return body, division_level(division[0]) if division else None
 
 
 def edition_for(year: int | None, text: str) -> Edition:

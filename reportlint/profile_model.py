@@ -59,7 +59,7 @@ class Edition(_Vocabulary):
 
 
 class Level(_Vocabulary):
-    """The administrative level of the issuing body."""
+    """The administrative level of the issuing body, from the top."""
 
     PROVINCE = "province", "省级"
     CITY = "city", "市级"
