@@ -74,6 +74,13 @@ def segment(run: str) -> list[str]:
     return words
 
 
+def is_word(text: str) -> bool:
+    """Whether ``text`` is one word of the word list: it is cut as itself. Most
+    texts asked about are listed as no word at all, and are answered without
+    cutting them (a word that is not listed is never cut as itself)."""
+    return len(text) > 1 and text in _lexicon()[0] and segment(text) == [text]
+
+
 def _parts(word: str) -> list[int]:
     """Where a word made of words of two characters or more divides ("门户网站" at
     2), as offsets into it; none for a word that does not divide so."""

@@ -30,7 +30,7 @@ from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
 from ...text.chars import HAN
-from ...text.words import at_boundaries, segment
+from ...text.words import at_boundaries, is_word
 from ..base import TextKind, excepted_span
 from ..options import InvalidValue, Option, Patterns, string_list
 
@@ -82,7 +82,7 @@ class FixedPhrase(TextKind):
             if (_beside_own_word(phrase, index) or written in self.listed
                     or self._overlaps_listed(text, span, start, end)
                     or excepted_span(text, start, end, span, self.exceptions)
-                    or _is_word(written) or not at_boundaries(text, start, end)):
+                    or is_word(written) or not at_boundaries(text, start, end)):
                 continue
             yield Finding(Span(start, end), {"match": written, "suggestion": phrase})
 
@@ -131,7 +131,7 @@ def _anchors(phrase: str) -> list[tuple[str, int]]:
                 if not _beside_own_word(phrase, index)]
     pairs = range(len(phrase) - 1)
     first, second = min(((i, j) for i in pairs for j in pairs if j >= i + 2),
-                        key=lambda ij: (_is_word(phrase[ij[0]:ij[0] + 2]) + _is_word(phrase[ij[1]:ij[1] + 2]), ij))
+                        key=lambda ij: (is_word(phrase[ij[0]:ij[0] + 2]) + is_word(phrase[ij[1]:ij[1] + 2]), ij))
     return [(phrase[first:first + 2], first), (phrase[second:second + 2], second)]
 
 
@@ -156,10 +156,5 @@ def _beside_own_word(phrase: str, index: int) -> bool:
 
 def _reads_as_words(text: str) -> bool:
     """Whether ``text`` splits into words of two characters or more of the word list."""
-    return not text or any(_is_word(text[:length]) and _reads_as_words(text[length:])
+    return not text or any(is_word(text[:length]) and _reads_as_words(text[length:])
                            for length in range(min(len(text), 8), 1, -1))
-
-
-def _is_word(text: str) -> bool:
-    """Whether ``text`` is one word of the word list: it is cut as itself."""
-    return len(text) > 1 and segment(text) == [text]
