@@ -1,5 +1,5 @@
 """The real wording and punctuation defects that ../shared/corpus/SOURCES.md lists
-are found, on their spans, at warning or error (the golden files pin the rest)."""
+are found, on their spans, at warning or error (tests/corpus/verdicts/ reviews every finding)."""
 
 import pytest
 from conftest import SHARED, require_shared
