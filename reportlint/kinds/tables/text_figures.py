@@ -16,6 +16,7 @@ when it does not but the sum with them would match, the message says so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -28,6 +29,10 @@ from ..options import Integer, Pattern, Records, Strings, Text
 from ..table_options import TableTerms
 from ._narrative import COUNT_UNITS, TOTAL, Paragraphs, cells_sum
 
+# A bracketed aside: "（含上年结转）", "(区分处理的)".
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+# How far back the label of a "label：figure" clause may start.
+_LABEL_REACH = 20
 _CARRIED_OVER_SAID = ("含上年", "包括上年", "含上年度", "包括上年度", "含结转")
 
 
@@ -86,9 +91,8 @@ class TextFigures(Kind):
             })
 
     def _claim_of(self, text: str, quantity: Quantity, paragraphs: Paragraphs) -> dict | None:
-        clause = text[quantity.clause.start:quantity.clause.end]
-        offset = quantity.span.start - quantity.clause.start
-        marked = clause[:offset] + "#" + clause[offset + len(quantity.span):]
+        marked = _marked_clause(text, quantity)
+        readings = (marked, _BRACKETED.sub(_emptied, marked))
         paragraph = paragraphs.around(quantity.span.start)
         best: tuple[int, int, dict] | None = None
         for index, claim in enumerate(self.claims):
@@ -96,13 +100,47 @@ class TextFigures(Kind):
                 continue
             if claim["context"] is not None and not claim["context"].search(text, paragraph.start, paragraph.end):
                 continue
-            match = claim["pattern"].search(marked)
-            if match is None or "#" not in match.group():
-                continue
-            key = (-len(match.group()), index)
-            if best is None or key < best[:2]:
-                best = (*key, claim)
+            for reading in readings:
+                match = claim["pattern"].search(reading)
+                if match is None or "#" not in match.group() or _closed_before_figure(reading, match.start()):
+                    continue
+                key = (-len(match.group()), index)
+                if best is None or key < best[:2]:
+                    best = (*key, claim)
         return best[2] if best else None
+
+
+def _marked_clause(text: str, quantity: Quantity) -> str:
+    """The figure's clause with the figure written #, after its label when the
+    clause before ends with a colon ("予以公开：16件")."""
+    clause = quantity.clause
+    start = clause.start
+    if start > quantity.sentence.start and text[start - 1] in "：:":
+        label = max(text.rfind(mark, quantity.sentence.start, start - 1) for mark in "，；：,;:") + 1
+        start = max(label, quantity.sentence.start, start - _LABEL_REACH)
+    offset = quantity.span.start - start
+    before_end = text[start:clause.end]
+    return before_end[:offset] + "#" + before_end[offset + len(quantity.span):]
+
+
+def _emptied(bracketed: re.Match[str]) -> str:
+    """A bracketed aside without the figure, reduced to its brackets: "行政复议（含上年结转）8件"
+    reads "行政复议（）#", and the words inside claim nothing."""
+    inside = bracketed.group()
+    return inside if "#" in inside else inside[0] + inside[-1]
+
+
+def _closed_before_figure(reading: str, start: int) -> bool:
+    """Whether a match starts inside brackets that close before the figure: the
+    words of an aside ("（含上年结转）8件") do not name the figure after it."""
+    figure = reading.index("#")
+    if start >= figure:
+        return False
+    opened = max(reading.rfind(mark, 0, start + 1) for mark in "（(")
+    if opened == -1:
+        return False
+    closed = min((found for mark in "）)" if (found := reading.find(mark, opened)) != -1), default=-1)
+    return start < closed < figure
 
 
 def _agrees(quantity: Quantity, value: Decimal, scale: Decimal) -> bool:
