@@ -7,15 +7,11 @@ not reported: they may simply not have been reached."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...document import Document, Span
-from ._preamble import Part, PreambleListCheck, present
-
-# A complete text ends with a sentence, a date or a table's last figure.
-_COMPLETE_END = re.compile(r"(?:[。！？!?][”’」』》〉）)]*|[0-9]|日)\s*$")
+from ._preamble import Part, PreambleListCheck, present, stops_in_mid_sentence
 
 
 class PreambleMissingPart(PreambleListCheck):
@@ -26,7 +22,7 @@ class PreambleMissingPart(PreambleListCheck):
         headings = [section.heading for section in document.sections if section.level == 1]
         after_preamble = document.text[list_span.end:]
         shown = [present(part, headings, after_preamble) for part in parts]
-        if not _COMPLETE_END.search(document.text[-20:]):
+        if stops_in_mid_sentence(document):
             last = max((index for index, found in enumerate(shown) if found), default=-1)
             shown = [found or index > last for index, found in enumerate(shown)]
         missing = [part for part, found in zip(parts, shown) if not found]
