@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
-from ...document import Span
 from ...numbers import DateMention, Period
 from ..options import Patterns
-from ._years import DatedYearCheck, bracketed, clause_around
+from ._years import DatedYearCheck, Place, bracketed, clause_and_next, clause_around
 
 _FROM = re.compile(r"(?:自|从)$")
 
@@ -25,17 +24,17 @@ class ReportYear(DatedYearCheck):
     name = "numbers.report_year"
     options = {**DatedYearCheck.options, "explained_by": Patterns()}
 
-    def flagged(self, text: str, dated: Period | DateMention, year: int, report_year: int, in_improvement: bool) -> bool:
+    def flagged(self, text: str, dated: Period | DateMention, year: int, report_year: int, place: Place) -> bool:
         span = dated.span
         if year == report_year or year > report_year + 1 or bracketed(text, span.start):
             return False
         if year == report_year + 1:
             first_quarter = isinstance(dated, DateMention) and dated.month is not None and dated.month <= 3
-            return not (in_improvement or first_quarter or self.planned(text, span))
+            return not (place.in_improvement or first_quarter or self.planned(text, span))
         if _FROM.search(text, max(0, span.start - 1), span.start):
             return False
         clause = clause_around(text, span)
         if str(report_year) in text[clause.start:clause.end]:
             return False  # "2019年部门预算、2018年部门决算"
-        window = Span(clause.start, clause_around(text, Span(clause.end, clause.end)).end)
+        window = clause_and_next(text, span)
         return not (self.explained_by and self.explained_by.search(text, window.start, window.end))
