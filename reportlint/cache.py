@@ -2,8 +2,11 @@
 packs). A cache file is named by a hash of everything its contents depend on,
 so a stale one is never read; one that cannot be read or written is ignored.
 
-The folder is $REPORTLINT_CACHE_DIR, else $XDG_CACHE_HOME/reportlint, else
-~/.cache/reportlint. Contents are JSON: reading a cache never runs code.
+The folder is $REPORTLINT_CACHE_DIR, else the user's cache folder as the
+system places it (platformdirs): $XDG_CACHE_HOME/reportlint or
+~/.cache/reportlint on Linux, ~/Library/Caches/reportlint on macOS,
+%LOCALAPPDATA%/reportlint/Cache on Windows. Contents are JSON: reading a cache
+never runs code.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ def cache_dir() -> Path:
     configured = os.environ.get("REPORTLINT_CACHE_DIR")
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "reportlint"
+    from platformdirs import user_cache_dir  # not needed when the folder is configured
+
+    return Path(user_cache_dir("reportlint", appauthor=False))
 
 
 class JsonCache:

@@ -18,8 +18,8 @@ import click
 
 from ._version import __version__
 from .baseline import BaselineError
-from .config import FAIL_ON, ConfigError, describe
-from .formatters import OUTPUT_FORMATS, renderer
+from .config import CONFIG_SCHEMA, FAIL_ON, ConfigError, describe
+from .formatters import DOCUMENT_FORMATS, OUTPUT_FORMATS, document_renderer, renderer
 from .output import write_atomically
 from .parser import ParseError, parse
 from .profile import infer_profile
@@ -38,14 +38,33 @@ class _DefaultCommandGroup(click.Group):
 
     default_command = "check"
 
+    def main(self, *args, **kwargs):
+        _replace_what_cannot_be_encoded(sys.stdout, sys.stderr)
+        return super().main(*args, **kwargs)
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if not args or args[0] not in self.commands and args[0] not in ("--help", "-h", "--version", "-V"):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
 
+def _replace_what_cannot_be_encoded(*streams) -> None:
+    """A console that cannot show a character (a Chinese Windows console in GBK
+    has no 𠮷 and no ✓; an ASCII one has no Chinese) gets "?" in its place
+    instead of a crash halfway through the output."""
+    for stream in streams:
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
+def _echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """A line to the standard streams as set up above. (click's own streams
+    would take an ASCII console for a misconfigured locale and send it UTF-8.)"""
+    click.echo(message, file=sys.stderr if err else sys.stdout, nl=nl)
+
+
 @click.group(cls=_DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportlint")
+@click.version_option(__version__, "-V", "--version", prog_name="reportlint")
 def main() -> None:
     """reportlint：政府信息公开工作年度报告合规检查工具。"""
 
@@ -62,7 +81,7 @@ def _load(rule_dirs: tuple[str, ...]) -> list[Rule]:
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"reportlint: 错误：{message}", err=True)
+    _echo(f"reportlint: 错误：{message}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -84,9 +103,17 @@ def _reading_options(command):
 
 
 def _use_color(choice: str) -> bool:
+    """--color always or never; else, as no-color.org and force-color.org ask:
+    a non-empty NO_COLOR turns colour off, then a non-empty FORCE_COLOR on (a
+    CI log that shows colours), a dumb terminal gets none, and otherwise colour
+    goes to a terminal only."""
     if choice != "auto":
         return choice == "always"
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return os.environ.get("TERM") != "dumb" and sys.stdout.isatty()
 
 
 _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
@@ -105,9 +132,10 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @click.option("--ignore", multiple=True, metavar="PREFIX", help="不运行这些规则（按规则编号前缀，逗号分隔）。")
 @_RULES_OPTION
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="文本输出是否着色（auto：仅在终端且未设置 NO_COLOR 时）。")
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="把结果写入文件，而不是标准输出。")
+              help="文本输出是否着色（auto：按 NO_COLOR、FORCE_COLOR、TERM=dumb，否则仅在终端着色）。")
+@click.option("--quiet", "-q", is_flag=True, help="只输出问题，不输出汇总行和进度等说明。")
+@click.option("--output-file", "-o", type=click.Path(), metavar="FILE",
+              help="把结果写入文件，而不是标准输出（--format docx 检查多个草稿时为文件夹）。")
 @click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（输入或规则出错时仍为 2）。")
 @click.option("--statistics", is_flag=True, help="只输出各规则的问题数。")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -117,15 +145,21 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @click.option("--report-unused", is_flag=True, help="报告没有抑制任何问题的抑制注释、allow 项和失效的基线条目。")
 @click.option("--fix", is_flag=True, help="就地修正可安全自动修正的问题（保留文件编码、BOM 和换行符）。")
 @click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改，不写文件。")
+@click.option("--force-exclude", is_flag=True,
+              help="配置中的 exclude 也用于命令行上点名的文件（pre-commit 钩子用它跳过排除的文件）。")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="并行进程数（0 表示按 CPU 核数）。")
 @_reading_options
 @click.option("--previous", type=click.Path(dir_okay=False), metavar="FILE",
               help="上年度的年度报告：核对上年结转、现行有效件数等跨年数据，并检查与上年雷同的内容。")
-def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs, color, output_file, exit_zero,
-          statistics, baseline_file, write_baseline_file, report_unused, fix, diff, jobs, encoding,
+def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs, color, quiet, output_file, exit_zero,
+          statistics, baseline_file, write_baseline_file, report_unused, fix, diff, force_exclude, jobs, encoding,
           stdin_filename, previous) -> None:
     """检查年度报告草稿（.txt、.md、.docx、.html 文件，目录，或 - 表示标准输入）。"""
+    per_draft = output_format in DOCUMENT_FORMATS
+    if per_draft and (not output_file or statistics or write_baseline_file):
+        _fail(f"--format {output_format} 为每个草稿生成一个文档：请用 --output-file 指定 .docx 文件"
+              "（检查多个草稿时指定文件夹），且不与 --statistics、--write-baseline 同用")
     session = LintSession(SessionOptions(
         config=Path(config_file) if config_file else None,
         select=_split(select),
@@ -135,6 +169,7 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         baseline=Path(baseline_file) if baseline_file and not write_baseline_file else None,
         report_unused=report_unused,
         keep_documents=output_format == "html",
+        keep_originals=per_draft,
         encoding=encoding,
         stdin_filename=stdin_filename,
         previous=previous,
@@ -145,14 +180,15 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         except SourceError as error:
             _fail(str(error))
     try:
-        work = collect(paths, session)
+        work = collect(paths, session, force_exclude=force_exclude)
         if previous is not None and len(work) != 1:
             _fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(work)} 个）")
+        targets = _document_targets(work, session, Path(output_file)) if per_draft else {}
         if fix or diff:
-            changed = _fix(work, session, write=not diff)
+            changed = _fix(work, session, write=not diff, quiet=quiet)
             if diff:
                 sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
-        progress = progress_printer() if sys.stderr.isatty() and len(work) > 1 else None
+        progress = progress_printer() if sys.stderr.isatty() and len(work) > 1 and not quiet else None
         outcome = run(work, session, processes=jobs or os.cpu_count() or 1, progress=progress)
     except (ConfigError, RuleError, BaselineError) as error:
         _fail(str(error))
@@ -160,32 +196,98 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         from .baseline import write_baseline
 
         count = write_baseline(Path(write_baseline_file), (d for r in outcome.results for d in r.diagnostics))
-        click.echo(f"已把 {count} 个问题记入基线 {write_baseline_file}。", err=True)
+        if not quiet:
+            _echo(f"已把 {count} 个问题记入基线 {write_baseline_file}。", err=True)
         sys.exit(EXIT_ERROR if outcome.errors else EXIT_CLEAN)
-    if statistics:
-        from .formatters.statistics import render_statistics
-
-        output = render_statistics(outcome.results)
+    if per_draft:
+        _write_documents(document_renderer(output_format), outcome.results, targets)
     else:
-        use_color = output_format == "text" and output_file is None and _use_color(color)
-        output = renderer(output_format)(outcome.results, color=use_color, rules=outcome.rules)
-    if output_file:
-        try:
-            write_atomically(Path(output_file), output)
-        except OSError as error:
-            _fail(f"{output_file}: 无法写入（{error.strerror}）")
-    else:
-        sys.stdout.write(output)
+        rendered = _rendered(output_format, outcome, statistics, color, output_file, quiet)
+        _report(rendered, output_file, for_people=output_format == "text" or statistics)
     for note in outcome.notes:
-        click.echo(f"reportlint: 提示：{note}", err=True)
+        _echo(f"reportlint: 提示：{note}", err=True)
     for message in outcome.errors:
-        click.echo(f"reportlint: 错误：{message}", err=True)
+        _echo(f"reportlint: 错误：{message}", err=True)
     if outcome.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_CLEAN)
 
 
-def _fix(work: list[Job], session: LintSession, *, write: bool) -> bool:
+def _rendered(output_format: str, outcome, statistics: bool, color: str, output_file: str | None, quiet: bool) -> str:
+    if statistics:
+        from .formatters.statistics import render_statistics
+
+        return render_statistics(outcome.results)
+    use_color = output_format == "text" and output_file is None and _use_color(color)
+    render = renderer(output_format)
+    if quiet and output_format == "text":
+        from .formatters.text import render_findings as render  # the same lines, without the summary
+    return render(outcome.results, color=use_color, rules=outcome.rules)
+
+
+def _report(output: str, output_file: str | None, *, for_people: bool) -> None:
+    """The report to its file, or to standard output: text for people in the
+    console's encoding (what it cannot show replaced), a document for a program
+    (JSON, XML, CSV, a page) in UTF-8, as each format declares, whatever the
+    console's encoding: `> out.csv` on a Chinese Windows console must not write
+    GBK with "?" for 𠮷."""
+    binary = getattr(sys.stdout, "buffer", None)
+    if output_file:
+        _write(Path(output_file), output)
+    elif for_people or binary is None:  # (a text-only stream put in place of standard output)
+        sys.stdout.write(output)
+    else:
+        sys.stdout.flush()
+        binary.write(output.encode("utf-8"))
+        binary.flush()
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    try:
+        write_atomically(path, data)
+    except OSError as error:
+        _fail(f"{path}: 无法写入（{error.strerror}）")
+
+
+def _document_targets(work: list[Job], session: LintSession, output: Path) -> dict[str, Path]:
+    """Where each draft's document goes, by the draft's path in results: to
+    ``output`` for one draft, into the folder ``output`` for several (or when it
+    is a folder), under the draft's path (a ".docx" added unless it ends so)."""
+    names = [(session.options.stdin_filename or STDIN_NAME) if job.path == STDIN_NAME else job.path for job in work]
+    if len(names) == 1 and not output.is_dir():
+        if output.suffix.lower() != ".docx":
+            _fail(f"{output}: 输出文件应以 .docx 结尾")
+        targets = {names[0]: output}
+    elif output.exists() and not output.is_dir():
+        _fail(f"{output}: 检查多个草稿时 --output-file 应为文件夹")
+    else:
+        targets = {name: output / _within_folder(name) for name in names}
+    drafts = {Path(job.path).resolve() for job in work if job.path != STDIN_NAME}
+    if any(target.resolve() in drafts for target in targets.values()):
+        _fail(f"{output}: 输出会覆盖被检查的草稿，请换一个文件或文件夹")
+    return targets
+
+
+def _within_folder(name: str) -> Path:
+    """A draft's document in the output folder: its path below the working
+    folder (its name when it lies elsewhere), ending in .docx."""
+    relative = Path(os.path.relpath(Path(name).resolve()))
+    if relative.parts[:1] == ("..",):
+        relative = Path(relative.name)
+    return relative if relative.suffix.lower() == ".docx" else relative.with_name(relative.name + ".docx")
+
+
+def _write_documents(render, results, targets: dict[str, Path]) -> None:
+    for result in results:
+        target = targets[result.path]
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            _fail(f"{target.parent}: 无法创建文件夹（{error.strerror}）")
+        _write(target, render(result))
+
+
+def _fix(work: list[Job], session: LintSession, *, write: bool, quiet: bool) -> bool:
     """Fix (or, without ``write``, show the diff for) every file; whether any changed."""
     from .fixes import fix_file
 
@@ -203,7 +305,8 @@ def _fix(work: list[Job], session: LintSession, *, write: bool) -> bool:
         changed = True
         if write:
             outcome.write()
-            click.echo(f"{job.path}: 已修正 {outcome.applied} 处。", err=True)
+            if not quiet:
+                _echo(f"{job.path}: 已修正 {outcome.applied} 处。", err=True)
         else:
             sys.stdout.write(outcome.diff())
     return changed
@@ -213,29 +316,43 @@ def _fix(work: list[Job], session: LintSession, *, write: bool) -> bool:
 @click.argument("path", default=".", metavar="[PATH]")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="使用该配置文件，不再逐级向上查找。")
-def show_config(path, config_file) -> None:
+@click.option("--schema", is_flag=True, help="输出 .reportlint.yaml 的 JSON Schema（供编辑器补全和校验）。")
+def show_config(path, config_file, schema) -> None:
     """显示对某个文件（默认当前目录）生效的配置。"""
+    if schema:
+        from importlib import resources
+
+        _echo(resources.files("reportlint").joinpath("schemas", CONFIG_SCHEMA).read_text(encoding="utf-8"), nl=False)
+        return
     session = LintSession(SessionOptions(config=Path(config_file) if config_file else None))
     try:
         settings = session.settings_for(path)
     except ConfigError as error:
         _fail(str(error))
-    click.echo(describe(settings))
+    _echo(describe(settings))
 
 
 @main.command("rules")
 @_RULES_OPTION
-def list_rules(rule_dirs) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式（json：每条规则的编号、级别、说明、提示信息和示例）。")
+def list_rules(rule_dirs, output_format) -> None:
     """列出全部规则，按规则包分组（标“可修正”的规则可用 --fix 自动修正）。"""
+    rules = _load(rule_dirs)
+    if output_format == "json":
+        import json
+
+        _echo(json.dumps([rule.to_dict() for rule in rules], ensure_ascii=False, indent=2))
+        return
     group = None
-    for rule in _load(rule_dirs):
+    for rule in rules:
         if rule.group != group:
             if group is not None:
-                click.echo()
-            click.echo(f"[{rule.group}]")
+                _echo()
+            _echo(f"[{rule.group}]")
             group = rule.group
         fixable = "可修正" if rule.fixable else ""
-        click.echo(f"  {rule.id:<36} {rule.severity.value:<8} {fixable:<4} {rule.summary}")
+        _echo(f"  {rule.id:<36} {rule.severity.value:<8} {fixable:<4} {rule.summary}")
 
 
 @main.command()
@@ -268,7 +385,7 @@ def explain(rule_id, rule_dirs) -> None:
             lines.append(f"    指出：“{_one_line(example.match)}”")
         if example.fix is not None:
             lines.append(f"    修正后：{_one_line(example.fix)}")
-    click.echo("\n".join(lines))
+    _echo("\n".join(lines))
 
 
 def _one_line(example: str) -> str:
@@ -291,4 +408,4 @@ def inspect(path, tree, encoding, stdin_filename) -> None:
     lines = inspection.summary(document, profile)
     lines += inspection.tree(document) if tree else inspection.outline(document)
     lines += inspection.statistics_tables(document, profile)
-    click.echo("\n".join(lines))
+    _echo("\n".join(lines))

@@ -30,6 +30,8 @@ from .rules import matches_prefix
 from .yamlfile import read_mapping
 
 CONFIG_NAMES = (".reportlint.yaml", "pyproject.toml")
+# The JSON Schema of a configuration, for editors (reportlint/schemas/; `reportlint config --schema`).
+CONFIG_SCHEMA = "reportlint-config.schema.json"
 FAIL_ON = ("error", "warning", "info")
 OFF = "off"
 
@@ -71,10 +73,15 @@ class Config:
     base: Settings
     overrides: tuple[_Override, ...] = ()
 
+    @property
+    def folder(self) -> Path:
+        """Where its globs are relative to: its own folder (the working directory without a file)."""
+        return self.path.parent if self.path else Path.cwd()
+
     def for_file(self, path: str | Path) -> Settings:
         """The settings for one file: the base, then each override whose globs match."""
         settings = self.base
-        relative = relative_posix(Path(path), self.path.parent if self.path else Path.cwd())
+        relative = relative_posix(Path(path), self.folder)
         for override in self.overrides:
             if any(glob_match(relative, pattern) for pattern in override.files):
                 settings = _apply(settings, override.values)

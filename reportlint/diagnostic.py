@@ -7,6 +7,7 @@ from enum import Enum
 from typing import Any
 
 from .document import Span
+from .source import Location
 
 
 class Severity(str, Enum):
@@ -18,6 +19,11 @@ class Severity(str, Enum):
     def rank(self) -> int:
         return _RANKS[self]
 
+    @property
+    def label(self) -> str:
+        """The severity in Chinese: 错误, 警告, 提示."""
+        return _LABELS[self]
+
     @classmethod
     def parse(cls, value: str) -> Severity:
         try:
@@ -27,6 +33,9 @@ class Severity(str, Enum):
 
 
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_LABELS = {Severity.INFO: "提示", Severity.WARNING: "警告", Severity.ERROR: "错误"}
+# The order of counts, columns and filters in output.
+MOST_SERIOUS_FIRST = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 # The longest quote a message or suggestion carries: findings stay small however
@@ -62,6 +71,10 @@ class Finding:
     # The replacement to show when it is not the text of a single edit (a fix
     # made of several small edits); None: a single edit's text, if any.
     suggestion: str | None = None
+    # False when the finding rests on a reading of the text that may be wrong
+    # (cells split out of the run-together digits of a flattened table): an error
+    # is what the text alone proves, so the linter reports it as a warning at most.
+    proven: bool = True
 
 
 @dataclass(frozen=True)
@@ -77,7 +90,9 @@ class Diagnostic:
     Lines and columns are 1-based; columns count characters (code points); the
     end is exclusive. ``suggestion`` is the replacement text when there is one.
     ``location`` says where the span is in the original when lines and columns
-    count in text extracted from it (a Word document, a web page).
+    count in text extracted from it (a Word document, a web page): there, the
+    line of the extracted text means nothing to a person, so every format that
+    shows the message shows ``located_message``.
     """
 
     rule: str
@@ -91,7 +106,12 @@ class Diagnostic:
     suggestion: str | None = None
     fix: tuple[tuple[Position, Position, str], ...] = ()  # safe edits only (the rule is fixable)
     fingerprint: str = ""
-    location: str | None = None
+    location: Location | None = None
+
+    @property
+    def located_message(self) -> str:
+        """The message, followed by the place in the original when there is one."""
+        return f"{self.message}（位置：{self.location}）" if self.location is not None else self.message
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
@@ -115,5 +135,5 @@ class Diagnostic:
                 for start, end, text in self.fix
             ]
         if self.location is not None:
-            data["location"] = self.location
+            data["location"] = str(self.location)
         return data

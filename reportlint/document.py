@@ -39,6 +39,15 @@ class MetaLine:
 
 
 @dataclass(frozen=True)
+class Chrome:
+    """A piece of a web page around the report that a copy of its text kept: a
+    breadcrumb, share buttons, a visitor counter (see reportlint/chrome.py)."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
 class Sentence:
     text: str
     span: Span
@@ -119,11 +128,18 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
+    """``margins``: the paragraphs printed beside the body (a Word document's
+    headers, footers and notes), outside the outline; the wording checks read them."""
+
     source: Source
     title: Title | None
     metadata: tuple[MetaLine, ...]
     preamble: tuple[Block, ...]
     sections: tuple[Section, ...]
+    margins: tuple[Paragraph, ...] = ()
+    chrome: tuple[Chrome, ...] = ()
+    # Statistics tables written out as text (see reportlint/table_regions.py).
+    table_regions: tuple[Span, ...] = ()
 
     @property
     def text(self) -> str:

@@ -11,13 +11,16 @@ from functools import cached_property
 
 from .breakdowns import Breakdown, find_breakdowns
 from .document import Document, Span
+from .genre import GenreReading, read_genre
 from .numbers import Numbers, read_numbers
 from .patterns import ScopeText
 from .profile import Profile, infer_profile
 from .source import Source
 from .tables import Tables, read_tables
 
-SCOPES = ("text", "title", "headings", "paragraphs", "tables", "all")
+# "prose" is the title, headings and paragraphs without the statistics tables
+# written out as text in them (reportlint/table_regions.py): what prose checks read.
+SCOPES = ("text", "prose", "title", "headings", "paragraphs", "tables", "all")
 # Metadata lines that belong to the document itself, not to the web page around
 # it: the issuing body under the title and a date on a line of its own. The
 # scope "all" adds them to "text" (a "二○一三年一月" or an "XX局" there is a defect).
@@ -41,6 +44,11 @@ class Facts:
     @property
     def text(self) -> str:
         return self.document.source.text
+
+    @cached_property
+    def genre(self) -> GenreReading:
+        """What the document is: a report, an excerpt of one, or another document (see reportlint.genre)."""
+        return read_genre(self.document)
 
     @cached_property
     def tables(self) -> Tables:
@@ -93,8 +101,32 @@ class Facts:
         tables = tuple(
             cell.span for table in document.tables() for row in table.rows if not row.separator for cell in row.cells
         )
-        text = tuple(sorted(title + headings + paragraphs + tables, key=lambda span: span.start))
+        margins = tuple(paragraph.span for paragraph in document.margins)
+        text = tuple(sorted(title + headings + paragraphs + tables + margins, key=lambda span: span.start))
         signature = tuple(meta.value_span for meta in document.metadata if meta.key in _SIGNATURE_KEYS)
         everything = tuple(sorted(text + signature, key=lambda span: span.start))
-        return {"text": text, "title": title, "headings": headings, "paragraphs": paragraphs, "tables": tables,
-                "all": everything}
+        prose = _without(tuple(sorted(title + headings + paragraphs + margins, key=lambda span: span.start)),
+                         document.table_regions)
+        return {"text": text, "prose": prose, "title": title, "headings": headings, "paragraphs": paragraphs,
+                "tables": tables, "all": everything}
+
+
+def _without(spans: tuple[Span, ...], holes: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The parts of ``spans`` outside every one of ``holes`` (both in document order)."""
+    if not holes:
+        return spans
+    kept = []
+    first = 0  # holes wholly before the current span
+    for span in spans:
+        while first < len(holes) and holes[first].end <= span.start:
+            first += 1
+        start = span.start
+        for hole in holes[first:]:
+            if hole.start >= span.end:
+                break
+            if hole.start > start:
+                kept.append(Span(start, hole.start))
+            start = max(start, hole.end)
+        if start < span.end:
+            kept.append(Span(start, span.end))
+    return tuple(kept)

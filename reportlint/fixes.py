@@ -2,11 +2,22 @@
 
 Only rules marked `fixable: true` contribute edits, and only edits that cannot
 change meaning are marked so (half-width to full-width punctuation, «» to 《》,
-doubled marks, exact law titles). Edits are applied to the text exactly as the
-file holds it — its encoding, BOM and newlines (even mixed ones) — so every byte
-outside an edit stays as it was; the file is replaced atomically. Fixing repeats
-until nothing more changes (an edit can make another possible), at most
-MAX_PASSES times.
+doubled marks, exact law titles). Fixing repeats until nothing more changes (an
+edit can make another possible), at most MAX_PASSES times; the file is
+replaced atomically.
+
+Each input format that --fix may edit names, in the registry of input formats,
+how a draft of it takes edits (a ``Draft``):
+
+- text and Markdown (``TextDraft``): edits are applied to the text exactly as
+  the file holds it — its encoding, BOM and newlines (even mixed ones) — so
+  every byte outside an edit stays as it was;
+- Word (reportlint/word/revisions.py): edits become tracked changes by
+  reportlint, for the editor to accept or reject; an edit of text Word draws
+  itself (a list number) or spanning paragraphs is left for the editor.
+
+`--diff` shows the text reportlint reads before and after (for Word, the text
+with the changes accepted).
 """
 
 from __future__ import annotations
@@ -15,7 +26,9 @@ import difflib
 from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
+from typing import Protocol
 
 from .diagnostic import Diagnostic
 from .output import write_atomically
@@ -26,14 +39,33 @@ from .source import Source, SourceError
 MAX_PASSES = 10
 
 
+class Draft(Protocol):
+    """A draft --fix edits: its text for the diff, its Source for the linter, and
+    how it takes edits."""
+
+    text: str  # as the diff shows it
+
+    @property
+    def source(self) -> Source: ...
+
+    def editable(self, start: int, end: int) -> bool:
+        """Whether an edit from ``start`` to ``end`` (offsets into the text as
+        written) can be made."""
+
+    def edited(self, edits: list[tuple[int, int, str]]) -> Draft:
+        """The draft with sorted, non-overlapping, editable edits made."""
+
+    def data(self) -> bytes:
+        """The file's new bytes."""
+
+
 @dataclass(frozen=True)
 class FixOutcome:
     path: str
-    before: str  # the text as written, before and after fixing
+    before: str  # the draft's text before and after fixing, as the diff shows it
     after: str
     applied: int
-    encoding: str
-    bom: bool
+    data: bytes  # what the file becomes
 
     @property
     def changed(self) -> bool:
@@ -50,35 +82,84 @@ class FixOutcome:
         )
 
     def write(self) -> None:
-        write_atomically(Path(self.path), encode_text(self.after, self.encoding, self.bom))
+        write_atomically(Path(self.path), self.data)
 
 
 def fix_file(path: str, lint: Callable[[Source], list[Diagnostic]], encoding: str | None = None) -> FixOutcome:
     """Fix one file in memory; ``lint`` returns the diagnostics to act on (after
-    suppressions). Raises SourceError for a file that cannot be decoded, and for
-    Word documents and web pages, whose text is extracted from markup that a fix
-    would have to rewrite."""
-    read = reader_for(path)
+    suppressions). Raises SourceError for a file that cannot be read, and for a
+    format whose text --fix cannot write back (a web page)."""
     data = Path(path).read_bytes()
-    source = read(data, path, encoding)
-    if not input_format(source.format).fixable:
-        raise SourceError(f"{path}: 只能就地修正文本和 Markdown 文件，请在原文件中修改")
-    before, encoding, bom = decode_text(data, path, source.encoding)
-    after, applied = fix_text(before, lambda text: read(encode_text(text, encoding, bom), path, encoding), lint)
-    return FixOutcome(path, before, after, applied, encoding, bom)
+    source = reader_for(path)(data, path, encoding)
+    opener = input_format(source.format).fixer
+    if opener is None:
+        raise SourceError(f"{path}: 只能就地修正文本、Markdown 和 Word 文件，请在原文件中修改")
+    module_name, function = opener.split(":")
+    draft = getattr(import_module(module_name), function)(data, source, encoding)
+    fixed, applied = fix_draft(draft, lint)
+    return FixOutcome(path, draft.text, fixed.text, applied, fixed.data())
+
+
+def fix_draft(draft: Draft, lint: Callable[[Source], list[Diagnostic]]) -> tuple[Draft, int]:
+    """``draft`` with the fixes of ``lint``'s diagnostics made, pass after pass,
+    and the number of edits."""
+    applied = 0
+    for _ in range(MAX_PASSES):
+        source = draft.source
+        edits = _edits(source, [d for d in lint(source) if _editable(draft, source, d)])
+        if not edits:
+            break
+        draft = draft.edited(edits)
+        applied += len(edits)
+    return draft, applied
+
+
+@dataclass(frozen=True)
+class TextDraft:
+    """A text or Markdown file: ``text`` as written (newlines included)."""
+
+    text: str
+    encoding: str
+    bom: bool
+    read: Callable[[str], Source]
+
+    @property
+    def source(self) -> Source:
+        return self.read(self.text)
+
+    def editable(self, start: int, end: int) -> bool:
+        return True
+
+    def edited(self, edits: list[tuple[int, int, str]]) -> TextDraft:
+        return TextDraft(_apply(self.text, edits), self.encoding, self.bom, self.read)
+
+    def data(self) -> bytes:
+        return encode_text(self.text, self.encoding, self.bom)
+
+
+def text_draft(data: bytes, source: Source, encoding: str | None) -> TextDraft:
+    """The draft of a text or Markdown file (the registry's fixer for both); the
+    Source's encoding is the one the user chose or the one detected."""
+    path = source.path
+    text, written_in, bom = decode_text(data, path, source.encoding)
+    read = reader_for(path)
+    return TextDraft(text, written_in, bom, lambda written: read(encode_text(written, written_in, bom), path, written_in))
 
 
 def fix_text(text: str, read: Callable[[str], Source], lint: Callable[[Source], list[Diagnostic]]) -> tuple[str, int]:
     """``text`` (as written) with the fixes of ``lint``'s diagnostics applied,
     pass after pass, and the number of edits; ``read`` makes a Source of it."""
-    applied = 0
-    for _ in range(MAX_PASSES):
-        edits = _edits(source := read(text), lint(source))
-        if not edits:
-            break
-        text = _apply(text, edits)
-        applied += len(edits)
-    return text, applied
+    fixed, applied = fix_draft(TextDraft(text, "utf-8", False, read), lint)
+    return fixed.text, applied
+
+
+def _editable(draft: Draft, source: Source, diagnostic: Diagnostic) -> bool:
+    """Whether every edit of a diagnostic can be made (its edits are taken all or none)."""
+    return all(
+        draft.editable(source.written_offset(source.offset(start.line, start.column)),
+                       source.written_offset(source.offset(end.line, end.column)))
+        for start, end, _ in diagnostic.fix
+    )
 
 
 def _edits(source: Source, diagnostics: list[Diagnostic]) -> list[tuple[int, int, str]]:

@@ -5,6 +5,7 @@ with --tree every node with its span, so a user sees what the linter understood
 from __future__ import annotations
 
 from .document import Document, Paragraph, Section, Span, Table
+from .genre import Genre, read_genre
 from .profile import Profile
 from .readers import input_format
 from .tables import read_tables
@@ -30,6 +31,9 @@ def summary(document: Document, profile: Profile) -> list[str]:
     ]
     if profile.period:
         lines.append(f"统计期限：{profile.period[0].isoformat()} 至 {profile.period[1].isoformat()}")
+    genre = read_genre(document)
+    if genre.genre is not Genre.REPORT:
+        lines.append(f"文种：{genre.genre.label}（{genre.evidence}）")
     for meta in document.metadata:
         lines.append(f"元数据：{meta.key}：{meta.value}（第 {source.position(meta.span.start)[0]} 行）")
     return lines
@@ -55,9 +59,12 @@ def tree(document: Document) -> list[str]:
         lines.append(f"title {where(document.title.span)} {document.title.text}")
     for meta in document.metadata:
         lines.append(f"meta {where(meta.span)} {meta.key}={meta.value}")
+    lines.extend(f"chrome {where(piece.span)} {_clip(piece.text)}" for piece in document.chrome)
+    lines.extend(f"table-region {where(span)}" for span in document.table_regions)
     lines.extend(_blocks(document.preamble, 0, where))
     for section in document.sections:
         lines.extend(_section(section, 0, where))
+    lines += [f"margin {where(paragraph.span)} {_clip(paragraph.text)}" for paragraph in document.margins]
     return lines
 
 

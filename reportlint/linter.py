@@ -28,6 +28,15 @@ class FileResult:
     # The parsed document, for formats that show its structure (html); a run
     # drops it otherwise, so that worker processes do not send it back.
     document: Document | None
+    # The draft's bytes, for formats that copy the original (docx); likewise
+    # kept only when asked for.
+    original: bytes | None = None
+    # The level from which a diagnostic fails the run (the file's `fail-on`,
+    # stamped by the session): the exit status and JUnit's failures follow it.
+    fail_on: Severity = Severity.WARNING
+
+    def fails(self, diagnostic: Diagnostic) -> bool:
+        return diagnostic.severity.rank >= self.fail_on.rank
 
 
 def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
@@ -66,11 +75,15 @@ class Linter:
         profile = infer_profile(document).overridden(self.overrides, self.aliases)
         facts = Facts(document, profile, previous=Facts(parse(previous)) if previous is not None else None)
         diagnostics: list[Diagnostic] = []
+        genre = facts.genre.genre
         for rule in self.rules:
+            if genre not in rule.kind.reads:
+                continue
             severity = self.severities.get(rule.id, rule.severity)
             try:
                 for finding in rule.kind.check(facts):
-                    diagnostics.append(_diagnostic(rule, severity, finding, source))
+                    stated = severity if finding.proven or severity.rank <= Severity.WARNING.rank else Severity.WARNING
+                    diagnostics.append(_diagnostic(rule, stated, finding, source))
             except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
                 diagnostics.append(_internal_error(rule, error, source))
         diagnostics.sort(key=Diagnostic.sort_key)

@@ -13,7 +13,7 @@ web page "…办理0000000四、政府信息公开行政复议…" starts sectio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -21,13 +21,13 @@ from typing import NamedTuple
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 
+from .chrome import find_chrome, is_link, opens_link_list
 from .document import (
     Block,
-    Cell,
+    Chrome,
     Document,
     EnumerationItem,
     Heading,
-    Marker,
     MetaLine,
     Paragraph,
     Section,
@@ -37,30 +37,20 @@ from .document import (
     TableRow,
     Title,
 )
+from .headings import SENTENCE_END, fragment, heading, is_heading, marker_shape, split_glued_known, title_tokens
 from .source import Source
-from .tables import table_label_pattern
+from .table_regions import TableRegions
+from .table_rows import aligned_rows, stripped_span, table_row
 from .text import chars
-from .text.numerals import chinese_numeral_value, chinese_ordinal
+from .text.numerals import chinese_numeral_value
+from .wrapping import wrap_width, wraps_at
 
-# Text of statistics-table rows that start with a numbering marker. In flattened
-# web pages these look like headings ("二、上年结转政府信息公开申请数量"); they are
-# table labels, never section headings.
-_TABLE_LABELS = table_label_pattern()
-_SENTENCE_END = re.compile(r"[。！？!?][”’」』》〉）)\]]*$")
-_COLON_END = re.compile(r"[：:]$")
-_TITLE_TRAILER = re.compile(r"[。！？!?：:；;，,]+$")
-_YEAR = re.compile(r"[0-9]{4}年")
-_COMMA = re.compile(r"[，,]")
-# Longer than this, the text after a mid-line marker is a heading run into its
-# first sentence, not a heading.
-_LONG_HEADING = 30
+_SENTENCE_MARK = re.compile(r"[。！？!?]")
+_PIPE_MASK = "｜"
+_NOT_FIRST = "。\n"
+_TITLE_AFTER_CHROME = re.compile(r"[^。，,：:；;\s]{4,78}(?:报告|年报)")
 _ENUMERATION = re.compile(rf"([{chars.ORDINAL_CHARS}]{{1,3}})是")
-_ENUMERATION_BOUNDARY = frozenset("。；;，,：:！？!? \t\u3000")
-_SEPARATOR_CELL = re.compile(r":?-{3,}:?")
-# Cells of a row aligned with spaces (a table typed or pasted as plain text) are
-# separated by two or more spaces; a sentence or a long run of text is no cell.
-_ALIGNED_GAP = re.compile(r"[ \t\u3000]{2,}")
-_LONGEST_ALIGNED_CELL = 60
+_ENUMERATION_BOUNDARY = frozenset("。；;，,、：:！？!? \t\u3000")
 
 
 class ParseError(Exception):
@@ -126,12 +116,26 @@ def _lark() -> Lark:
 
 
 def parse(source: Source) -> Document:
-    """Parse a Source into a Document."""
+    """Parse a Source into a Document: the body into the outline, each line of
+    the margin (headers, footers, notes) into a paragraph of its own."""
+    body_end = len(source.text) if source.margin_start is None else source.margin_start
     try:
-        lines = _lark().parse(source.text)
+        lines = _lark().parse(source.text[:body_end])
     except LarkError as error:  # pragma: no cover - the grammar accepts any text
         raise ParseError(f"{source.path}: 无法解析：{error}") from None
-    return _Builder(source).build(lines)
+    document = _Builder(source).build(lines)
+    return replace(document, margins=tuple(_margin_paragraphs(source.text, body_end)))
+
+
+def _margin_paragraphs(text: str, start: int) -> list[Paragraph]:
+    paragraphs = []
+    for line in re.finditer(r"[^\n]+", text[start:]):
+        value = line.group().strip()
+        if value:
+            at = start + line.start() + len(line.group()) - len(line.group().lstrip())
+            span = Span(at, at + len(value))
+            paragraphs.append(Paragraph(value, span, (Sentence(value, span),), ()))
+    return paragraphs
 
 
 @dataclass
@@ -154,15 +158,24 @@ class _Builder:
         self.sections: list[Section] = []
         self.stack: list[_OpenSection] = []
         self.table_rows: list[TableRow] = []
+        self.chrome: list[Chrome] = []
+        self.carried: list[Token] = []  # a paragraph wrapped onto the next line
+        self.in_link_list = False  # in the page's list of links to other pages
+        self.wrap_width: int | None = None  # the width of a PDF's lines, once measured
+        self.table_regions = TableRegions(source.text)
         self.last_end = 0
 
     # -- the outline -----------------------------------------------------------
 
     def build(self, lines: list[_Line]) -> Document:
-        aligned = self._aligned_rows(lines)
+        lines = _prose_with_pipes(self.text, lines)
+        aligned = aligned_rows(self.text, lines)
         for index, line in enumerate(lines):
+            if line.kind != "text" or index in aligned:
+                self._flush_paragraph(self.carried)
+                self.carried = []
             if line.kind == "table":
-                self.table_rows.append(self._table_row(line.tokens[0]))
+                self.table_rows.append(table_row(self.text, line.tokens[0]))
                 continue
             if index in aligned:
                 self.table_rows.append(aligned[index])
@@ -170,20 +183,26 @@ class _Builder:
             self._flush_table()
             if line.kind == "title":
                 token = line.tokens[0]
-                self.title = Title(token.strip().lstrip("#").strip(), self._stripped_span(token))
+                self.title = Title(token.strip().lstrip("#").strip(), stripped_span(token))
                 self._text_line(line.tokens[1:])
             elif line.kind == "meta":
                 self.metadata.append(self._meta_line(line.tokens))
-            elif self._is_signature(line.tokens):
+            elif self._is_title_after_chrome(line.tokens):
                 token = line.tokens[0]
-                span = self._stripped_span(token)
-                self.metadata.append(MetaLine("署名", str(token), span, span))
+                self.title = Title(str(token), stripped_span(token))
+            elif (wrapped := self._wraps(lines, index, aligned)) or self.carried or not self._is_signature(line.tokens):
+                self._text_line(line.tokens, wrapped)
             else:
-                self._text_line(line.tokens)
+                token = line.tokens[0]
+                span = stripped_span(token)
+                self.metadata.append(MetaLine("署名", str(token), span, span))
+        self._flush_paragraph(self.carried)
         self._flush_table()
+        self.table_regions.close(self.last_end)
         while self.stack:
             self._close_innermost()
-        return Document(self.source, self.title, tuple(self.metadata), tuple(self.preamble), tuple(self.sections))
+        return Document(self.source, self.title, tuple(self.metadata), tuple(self.preamble), tuple(self.sections),
+                        chrome=tuple(self.chrome), table_regions=tuple(self.table_regions.regions))
 
     def _add_block(self, block: Block) -> None:
         (self.stack[-1].blocks if self.stack else self.preamble).append(block)
@@ -200,6 +219,13 @@ class _Builder:
         section = self.stack.pop().close(max(self.last_end, 0))
         (self.stack[-1].subsections if self.stack else self.sections).append(section)
 
+    def _is_title_after_chrome(self, tokens: tuple[Token, ...]) -> bool:
+        """A report's title on the first line after the page chrome a copy of a
+        web page opens with (the grammar knows a title only on the first line)."""
+        if self.title is not None or self.preamble or self.stack or not self.chrome or len(tokens) != 1:
+            return False
+        return tokens[0].type == "FRAGMENT" and bool(_TITLE_AFTER_CHROME.fullmatch(tokens[0].strip()))
+
     def _is_signature(self, tokens: tuple[Token, ...]) -> bool:
         """A short unpunctuated line right under the title: the issuing body."""
         if self.title is None or self.preamble or self.stack or len(tokens) != 1:
@@ -209,82 +235,18 @@ class _Builder:
 
     # -- lines -----------------------------------------------------------------
 
-    def _stripped_span(self, token: Token) -> Span:
-        value = str(token)
-        start = token.start_pos + (len(value) - len(value.lstrip()))
-        return Span(start, token.start_pos + len(value.rstrip()))
-
     def _meta_line(self, tokens: tuple[Token, ...]) -> MetaLine:
         first = tokens[0]
         if first.type == "DATE_LINE":
-            span = self._stripped_span(first)
+            span = stripped_span(first)
             return MetaLine("日期", self.text[span.start:span.end], span, span)
         key = first.strip().rstrip(":：").strip()
         if len(tokens) > 1:
-            value_span = self._stripped_span(tokens[1])
+            value_span = stripped_span(tokens[1])
         else:
             value_span = Span(first.end_pos, first.end_pos)
-        key_span = self._stripped_span(first)
+        key_span = stripped_span(first)
         return MetaLine(key, self.text[value_span.start:value_span.end], Span(key_span.start, value_span.end), value_span)
-
-    def _table_row(self, token: Token) -> TableRow:
-        value = str(token)
-        start = token.start_pos
-        separator = "|" if "|" in value else "\t"
-        pieces = value.split(separator)
-        if separator == "|" and value.strip().startswith("|"):
-            pieces_start = value.index("|") + 1
-            pieces = value[pieces_start:].split("|")
-            start += pieces_start
-            if value.rstrip().endswith("|"):
-                pieces = pieces[:-1]
-        cells = []
-        offset = start
-        for piece in pieces:
-            stripped = piece.strip()
-            if stripped:
-                lead = len(piece) - len(piece.lstrip())
-                cells.append(Cell(stripped, Span(offset + lead, offset + lead + len(stripped))))
-            else:  # an empty cell is the space between its separators
-                cells.append(Cell("", Span(offset, offset + len(piece))))
-            offset += len(piece) + 1
-        is_separator = bool(cells) and all(_SEPARATOR_CELL.fullmatch(cell.text) for cell in cells)
-        return TableRow(tuple(cells), self._stripped_span(token), is_separator)
-
-    def _aligned_rows(self, lines: list[_Line]) -> dict[int, TableRow]:
-        """Rows of tables aligned with spaces, by line index: runs of at least two
-        consecutive text lines of two or more cells, with a figure after the
-        first cell somewhere in the run."""
-        rows: dict[int, TableRow] = {}
-        run: dict[int, TableRow] = {}
-        for index, line in enumerate([*lines, _Line("text", ())]):
-            row = self._aligned_row(line) if line.kind == "text" else None
-            if row is not None:
-                run[index] = row
-                continue
-            has_figure = any(char.isdigit() for candidate in run.values() for cell in candidate.cells[1:] for char in cell.text)
-            if len(run) >= 2 and has_figure:
-                rows.update(run)
-            run = {}
-        return rows
-
-    def _aligned_row(self, line: _Line) -> TableRow | None:
-        tokens = line.tokens
-        if not tokens or tokens[0].type == "HASHES":
-            return None
-        start, end = tokens[0].start_pos, tokens[-1].end_pos
-        text = self.text[start:end]
-        if "。" in text:
-            return None
-        cells = []
-        offset = 0
-        for gap in [*_ALIGNED_GAP.finditer(text), None]:
-            cell_end = gap.start() if gap else len(text)
-            cells.append(Cell(text[offset:cell_end], Span(start + offset, start + cell_end)))
-            offset = gap.end() if gap else offset
-        if len(cells) < 2 or any(len(cell.text) > _LONGEST_ALIGNED_CELL for cell in cells):
-            return None
-        return TableRow(tuple(cells), Span(start, end))
 
     def _flush_table(self) -> None:
         if self.table_rows:
@@ -292,106 +254,100 @@ class _Builder:
             self._add_block(Table(rows, Span(rows[0].span.start, rows[-1].span.end)))
             self.table_rows = []
 
-    def _text_line(self, tokens: tuple[Token, ...]) -> None:
-        """Cut a line into headings and paragraphs."""
-        pending: list[Token] = []  # fragments of the current paragraph
+    def _wraps(self, lines: list[_Line], index: int, aligned: dict[int, TableRow]) -> bool:
+        """Whether a text line's last paragraph runs on into the next line (see
+        reportlint/wrapping.py): the next line is text that starts with no marker."""
+        if self.wrap_width is None:
+            self.wrap_width = wrap_width(self.text, [line.tokens for line in lines if line.kind == "text"]) or 0
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if not self.wrap_width or following is None or following.kind != "text" or index + 1 in aligned:
+            return False
+        return (wraps_at(self.text, lines[index].tokens, self.wrap_width)
+                and bool(following.tokens) and following.tokens[0].type == "FRAGMENT")
+
+    def _text_line(self, tokens: tuple[Token, ...], wrapped: bool = False) -> None:
+        """Cut a line into headings and paragraphs, with its page chrome set
+        apart; the last paragraph of a ``wrapped`` line goes on in the next."""
+        words = split_glued_known(self.text, [token for token in tokens if token.type != "HASHES"])
+        if self.in_link_list and words and is_link(self.text[words[0].start_pos:words[-1].end_pos]):
+            span = Span(words[0].start_pos, words[-1].end_pos)
+            self.chrome.append(Chrome(self.text[span.start:span.end], span))
+            return
+        segments = self._without_chrome(words)
+        self.in_link_list = not segments and bool(self.chrome) and opens_link_list(self.chrome[-1].text)
+        for number, segment in enumerate(segments, 1):
+            self._text_segment(segment, wrapped and number == len(segments))
+
+    def _text_segment(self, tokens: list[Token], wrapped: bool = False) -> None:
+        """Cut a run of a line's tokens (no chrome among them) into headings and paragraphs."""
+        pending: list[Token] = self.carried  # fragments of the current paragraph
+        self.carried = []
         previous: Token | None = None  # the token before the current one on this line
         after_heading = False
         index = 0
         while index < len(tokens):
             token = tokens[index]
-            if token.type == "HASHES":
-                index += 1
-                continue
+            self.table_regions.see(token)
             if token.type == "MARKER":
-                at_line_start = previous is None
-                title_tokens = self._title_tokens(tokens, index + 1)
-                if self._is_heading(token, title_tokens, previous, at_line_start, after_heading):
+                title = title_tokens(tokens, index + 1)
+                if self._starts_heading(token, title, previous, after_heading):
                     self._flush_paragraph(pending)
-                    pending = []
-                    heading, rest = self._heading(token, title_tokens, at_line_start)
-                    self._open_section(heading)
-                    pending.extend(rest)
-                    index += 1 + len(title_tokens)
-                    previous = title_tokens[-1] if title_tokens else token
+                    opened, rest = heading(self.text, token, title, previous is None)
+                    self._open_section(opened)
+                    for piece in rest:  # a table may start right after the heading's words
+                        self.table_regions.see(piece)
+                    pending = list(rest)
+                    index += 1 + len(title)
+                    previous = title[-1] if title else token
                     after_heading = not rest
                     continue
             pending.append(token)
             previous = token
             after_heading = False
             index += 1
-        self._flush_paragraph(pending)
+        if wrapped:
+            self.carried = pending
+        else:
+            self._flush_paragraph(pending)
 
-    # -- headings --------------------------------------------------------------
-
-    def _title_tokens(self, tokens: tuple[Token, ...], index: int) -> list[Token]:
-        """The fragments after a marker that make up its heading text: adjacent
-        ones, up to the first that ends a sentence or a colon."""
-        title: list[Token] = []
-        while index < len(tokens) and tokens[index].type == "FRAGMENT":
-            token = tokens[index]
-            if title and token.start_pos != title[-1].end_pos:
-                break  # a space ends the heading text ("一、 概述 推进…")
-            title.append(token)
-            if _SENTENCE_END.search(token):
-                break
-            if _COLON_END.search(token) and _balanced("".join(title)):
-                break  # but not inside "（本列数据的勾稽关系为：…）"
-            index += 1
-        return title
-
-    def _is_heading(
-        self,
-        marker: Token,
-        title_tokens: list[Token],
-        previous: Token | None,
-        at_line_start: bool,
-        after_heading: bool,
-    ) -> bool:
-        level, ordinal, _ = _marker_shape(marker)
-        title = "".join(title_tokens)
-        if level in (1, 2) and 0 < ordinal < 10 and title[:1] == chinese_ordinal(ordinal + 1):
-            return False  # "一、二级单位"
-        if title[:1] in ("项", "条", "款", "目"):
-            return False  # "第二十条第（一）项"
-        if _TABLE_LABELS.match(title):
+    def _starts_heading(self, marker: Token, title: list[Token], previous: Token | None, after_heading: bool) -> bool:
+        """Whether a marker starts a heading (see reportlint/headings.py). In a
+        table written out as text, items (1. 2.) never do; a heading of a
+        higher level that is no row label ends the table."""
+        level = marker_shape(marker)[0]
+        if self.table_regions.open and level > 2:
             return False
-        if at_line_start or after_heading:
-            return True
-        previous_text = str(previous)
-        if _SENTENCE_END.search(previous_text):
-            return True
-        if level <= 2 and (_COLON_END.search(previous_text) or previous.end_pos < marker.start_pos):
-            return True  # "…如下:（一）加强…", "…公安局等 （三）主动公开…"
-        # A flattened web page glues section headings to what precedes them:
-        # "…@163.com一、概述", "…继续办理0000000四、政府信息…".
-        return level == 1 and previous.type == "FRAGMENT" and previous_text[-1:].isascii()
+        if not is_heading(self.text, marker, title, previous, after_heading):
+            return False
+        self.table_regions.close(marker.start_pos)
+        return True
 
-    def _heading(self, marker_token: Token, title_tokens: list[Token], at_line_start: bool) -> tuple[Heading, list[Token]]:
-        level, ordinal, style = _marker_shape(marker_token)
-        marker_span = Span(marker_token.start_pos, marker_token.end_pos)
-        marker = Marker(str(marker_token), level, ordinal, style, marker_span)
-        if not title_tokens:
-            return Heading(marker, "", marker_span), []
-        start, end = title_tokens[0].start_pos, title_tokens[-1].end_pos
-        rest: list[Token] = []
-        if not at_line_start:
-            # In a flattened page the heading runs into its first sentence. That
-            # sentence usually starts with the year ("一、概述2017年，在…"); failing
-            # that, a long heading text is cut at its first comma.
-            cut = _YEAR.search(self.text, start + 2, end)
-            if cut is None and end - start > _LONG_HEADING:
-                cut = next(
-                    (comma for comma in _COMMA.finditer(self.text, start, end)
-                     if _balanced(self.text[start:comma.start()])),
-                    None,
-                )
-            if cut:
-                rest = [_fragment(self.text, cut.start(), end)]
-                end = cut.start()
-        text = self.text[start:end]
-        text = _TITLE_TRAILER.sub("", text)
-        return Heading(marker, text, Span(marker_span.start, end)), rest
+    def _without_chrome(self, tokens: list[Token]) -> list[list[Token]]:
+        """The runs of a line's tokens between its pieces of page chrome (see
+        reportlint/chrome.py), which are kept apart: the page's source and time
+        as metadata."""
+        if not tokens:
+            return []
+        pieces = find_chrome(self.text, tokens[0].start_pos, tokens[-1].end_pos)
+        if not pieces:
+            return [tokens]
+        for piece in pieces:
+            self.chrome.append(Chrome(self.text[piece.span.start:piece.span.end], piece.span))
+            if piece.meta is not None:
+                key, value, value_span = piece.meta
+                self.metadata.append(MetaLine(key, value, piece.span, value_span))
+        runs: list[list[Token]] = [[]]
+        passed = 0  # pieces wholly before the current token (both are in text order)
+        for token in tokens:
+            while passed < len(pieces) and pieces[passed].span.end <= token.start_pos:
+                passed += 1
+                runs.append([])
+            for start, end in _outside(token, pieces, passed):
+                while passed < len(pieces) and pieces[passed].span.end <= start:
+                    passed += 1
+                    runs.append([])
+                runs[-1].append(token if (start, end) == (token.start_pos, token.end_pos) else fragment(self.text, start, end))
+        return [run for run in runs if run]
 
     # -- paragraphs ------------------------------------------------------------
 
@@ -401,9 +357,9 @@ class _Builder:
         start, end = fragments[0].start_pos, fragments[-1].end_pos
         sentences: list[Sentence] = []
         sentence_start = start
-        for position, fragment in enumerate(fragments):
-            if _SENTENCE_END.search(fragment):
-                sentences.append(Sentence(self.text[sentence_start:fragment.end_pos], Span(sentence_start, fragment.end_pos)))
+        for position, piece in enumerate(fragments):
+            if SENTENCE_END.search(piece):
+                sentences.append(Sentence(self.text[sentence_start:piece.end_pos], Span(sentence_start, piece.end_pos)))
                 following = position + 1
                 sentence_start = fragments[following].start_pos if following < len(fragments) else end
         if sentence_start < end:
@@ -421,24 +377,51 @@ class _Builder:
         return tuple(items)
 
 
-def _balanced(text: str) -> bool:
-    return text.count("（") + text.count("(") <= text.count("）") + text.count(")")
+def _outside(token: Token, pieces, first: int) -> list[tuple[int, int]]:
+    """The stretches of a token that no piece of chrome covers (the pieces
+    from ``first`` on may overlap it)."""
+    stretches = []
+    position = token.start_pos
+    for piece in pieces[first:]:
+        if piece.span.start >= token.end_pos:
+            break
+        if piece.span.end <= position:
+            continue
+        if piece.span.start > position:
+            stretches.append((position, piece.span.start))
+        position = max(position, piece.span.end)
+    if position < token.end_pos:
+        stretches.append((position, token.end_pos))
+    return stretches
 
 
-def _fragment(text: str, start: int, end: int) -> Token:
-    token = Token("FRAGMENT", text[start:end])
-    token.start_pos, token.end_pos = start, end
-    return token
+def _prose_with_pipes(text: str, lines: list[_Line]) -> list[_Line]:
+    """The lines, with a lone "table row" that is prose read as text again: a
+    "|" in running text (a title such as 《为民办实事|农产品抽检》) makes the
+    grammar type the line as a table row, and a flattened page's whole body is
+    one line. A table needs rows that look like rows: a line of cells among
+    others, not one line of sentences."""
+    result = list(lines)
+    for index, line in enumerate(lines):
+        if line.kind != "table" or "\t" in line.tokens[0]:
+            continue
+        neighbours = (lines[index - 1] if index else None, lines[index + 1] if index + 1 < len(lines) else None)
+        if any(other is not None and other.kind == "table" for other in neighbours):
+            continue
+        token = line.tokens[0]
+        if _SENTENCE_MARK.search(token):
+            result[index] = _relexed(text, token)
+    return result
 
 
-def _marker_shape(marker: str) -> tuple[int, int, str]:
-    """(level, ordinal, style) of a marker token."""
-    match = chars.HEADING_MARKER_PARTS.fullmatch(marker)
-    assert match, marker
-    if match["l1"]:
-        return 1, chinese_numeral_value(match["l1"]), "一、"
-    if match["l2"]:
-        return 2, chinese_numeral_value(match["l2"]), "（一）" if match["l2open"] == "（" else "(一)"
-    if match["l4"]:
-        return 4, int(match["l4"]), "（1）" if match["l4open"] == "（" else "(1)"
-    return 3, int(match["l3"]), "1" + match["l3mark"]
+def _relexed(text: str, token: Token) -> _Line:
+    """A line the grammar typed as a table row, read as text: lexed with its
+    pipes masked by a character no terminal treats apart, then given back its
+    own text and positions."""
+    masked = _NOT_FIRST + str(token).replace("|", _PIPE_MASK)  # a title is only read on the first line
+    tokens = []
+    for piece in _lark().parse(masked)[1].tokens:
+        start = token.start_pos + piece.start_pos - len(_NOT_FIRST)
+        end = token.start_pos + piece.end_pos - len(_NOT_FIRST)
+        tokens.append(Token(piece.type, text[start:end], start_pos=start, end_pos=end))
+    return _Line("text", tuple(tokens))

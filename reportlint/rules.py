@@ -68,6 +68,25 @@ class Rule:
         """The first line of the description."""
         return self.description.strip().splitlines()[0] if self.description.strip() else ""
 
+    def to_dict(self) -> dict:
+        """The rule as `reportlint rules --format json` lists it."""
+        return {
+            "id": self.id,
+            "group": self.group,
+            "kind": self.kind.name,
+            "severity": self.severity.value,
+            "fixable": self.fixable,
+            "summary": self.summary,
+            "description": self.description,
+            "message": self.message,
+            "link": self.link,
+            "examples": {
+                "good": list(self.examples.good),
+                "bad": [{"text": bad.text, "match": bad.match, "fix": bad.fix} for bad in self.examples.bad],
+                "previous": self.examples.previous,
+            },
+        }
+
 
 def matches_prefix(rule_id: str, prefixes: Iterable[str]) -> bool:
     """Whether a rule id is one of, or falls under, the prefixes ("wording"

@@ -14,15 +14,19 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .config import Settings, glob_match, relative_posix
-from .diagnostic import Diagnostic, Severity
+from .config import Config, Settings, glob_match, relative_posix
+from .diagnostic import Diagnostic
 from .linter import FileResult
 from .parser import ParseError
 from .readers import STDIN_NAME
 from .rules import Rule
 from .session import LintSession, Outcome, SessionOptions
 from .source import SourceError
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 
 @dataclass
@@ -40,32 +44,40 @@ class Job:
     settings: Settings
 
 
-def collect(paths: tuple[str, ...], session: LintSession) -> list[Job]:
+def collect(paths: tuple[str, ...], session: LintSession, *, force_exclude: bool = False) -> list[Job]:
     """The files to lint, in a stable order: explicit files as given, folders
     searched for the configured `include` globs minus `exclude` and what git
-    ignores."""
+    ignores. With ``force_exclude`` (a pre-commit hook names every staged
+    file), `exclude` applies to explicit files too, standard input by its
+    --stdin-filename."""
     jobs: list[Job] = []
     for path in paths:
         if path != STDIN_NAME and Path(path).is_dir():
             for found in _search(Path(path), session):
                 jobs.append(Job(str(found), session.settings_for(str(found))))
-        else:
-            jobs.append(Job(path, session.settings_for(path)))
+            continue
+        named = session.options.stdin_filename if path == STDIN_NAME else path
+        if force_exclude and named and _excluded(Path(named), session.config_for(path)):
+            continue
+        jobs.append(Job(path, session.settings_for(path)))
     return jobs
+
+
+def _excluded(path: Path, config: Config) -> bool:
+    relative = relative_posix(path, config.folder)
+    return any(glob_match(relative, pattern) for pattern in config.base.exclude)
 
 
 def _search(directory: Path, session: LintSession) -> list[Path]:
     config = session.config_for(str(directory))
-    base = config.path.parent if config.path else Path.cwd()
     found = []
     for candidate in _candidates(directory):
-        settings = config.for_file(candidate)
-        relative = relative_posix(candidate, base)
+        relative = relative_posix(candidate, config.folder)
         # Extensions are matched as the readers choose them: ignoring case (C.HTM).
         lowered = relative[: len(relative) - len(candidate.suffix)] + candidate.suffix.lower()
-        if not any(glob_match(relative, pattern) or glob_match(lowered, pattern) for pattern in settings.include):
+        if not any(glob_match(relative, pattern) or glob_match(lowered, pattern) for pattern in config.base.include):
             continue
-        if any(glob_match(relative, pattern) for pattern in settings.exclude):
+        if _excluded(candidate, config):
             continue
         found.append(candidate)
     return sorted(found)
@@ -76,9 +88,66 @@ def _candidates(directory: Path) -> Iterator[Path]:
     if tracked is not None:
         yield from (path for path in tracked if path.is_file())
         return
-    for root, folders, files in os.walk(directory):
-        folders[:] = [folder for folder in folders if not folder.startswith(".")]
-        yield from (Path(root) / name for name in files if not name.startswith("."))
+    yield from _walk(directory, _gitignores_above(directory))
+
+
+# A .gitignore file and the folder its patterns are relative to.
+_Gitignore = tuple[Path, "GitIgnoreSpec"]
+
+
+def _walk(folder: Path, gitignores: tuple[_Gitignore, ...]) -> Iterator[Path]:
+    """The files under ``folder`` (hidden ones left out), without those the
+    .gitignore files in force ignore, as git would (for a folder outside a
+    git work tree, or a machine without git)."""
+    own = _gitignore(Path(os.path.abspath(folder)))
+    if own is not None:
+        gitignores = (*gitignores, own)
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        is_folder = entry.is_dir(follow_symlinks=False)
+        if _ignored(path, is_folder, gitignores):
+            continue
+        if is_folder:
+            yield from _walk(path, gitignores)
+        elif entry.is_file():
+            yield path
+
+
+def _ignored(path: Path, is_folder: bool, gitignores: tuple[_Gitignore, ...]) -> bool:
+    """Whether git would ignore a path: the deepest .gitignore with a pattern
+    for it decides ("!" re-includes); a folder is matched with its "/"."""
+    for base, spec in reversed(gitignores):
+        relative = Path(os.path.abspath(path)).relative_to(base)
+        verdict = spec.check_file(relative.as_posix() + ("/" if is_folder else "")).include
+        if verdict is not None:
+            return verdict
+    return False
+
+
+def _gitignores_above(directory: Path) -> tuple[_Gitignore, ...]:
+    """The .gitignore files of the folders from the working directory down to
+    ``directory``'s parent, when it is below the working directory. (Paths are
+    absolute but not resolved, so that a linked folder stays where it was named.)"""
+    directory, top = Path(os.path.abspath(directory)), Path.cwd()
+    if top not in directory.parents:
+        return ()
+    above = [folder for folder in reversed(directory.parents) if folder == top or top in folder.parents]
+    return tuple(found for found in map(_gitignore, above) if found is not None)
+
+
+def _gitignore(folder: Path) -> _Gitignore | None:
+    path = folder / ".gitignore"
+    if not path.is_file():
+        return None
+    from pathspec import GitIgnoreSpec  # only folders outside git need it
+
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return folder, GitIgnoreSpec.from_lines(lines)
 
 
 def _git_files(directory: Path) -> list[Path] | None:
@@ -114,8 +183,7 @@ def run(jobs: list[Job], session: LintSession, *, processes: int = 1,
         used_phrases |= outcome.allowed
         file_result = session.apply_baseline(outcome.result, job.settings)
         result.results.append(file_result)
-        threshold = Severity(outcome.fail_on).rank
-        if any(d.severity.rank >= threshold for d in file_result.diagnostics):
+        if any(file_result.fails(d) for d in file_result.diagnostics):
             result.failed = True
     if session.options.report_unused:
         stale = session.stale_baseline_entries()

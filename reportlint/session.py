@@ -22,9 +22,9 @@ from pathlib import Path
 
 from .baseline import Baseline
 from .config import DEFAULT, Config, Settings, find_config, load_config, severity_for
-from .diagnostic import Diagnostic
+from .diagnostic import Diagnostic, Severity
 from .linter import FileResult, Linter, select_rules
-from .readers import STDIN_NAME, read_source
+from .readers import STDIN_NAME, read_bytes, read_source, reader_for
 from .rules import Rule, load_rules
 from .source import Source
 from .suppressions import AllowedPhrases, Directives
@@ -44,6 +44,7 @@ class SessionOptions:
     baseline: Path | None = None  # replaces the configured `baseline`
     report_unused: bool = False  # report suppression comments that suppress nothing
     keep_documents: bool = False  # results keep the parsed document (the html format shows it)
+    keep_originals: bool = False  # results keep the draft's bytes (the docx format copies a Word draft)
     encoding: str | None = None  # read text formats in this encoding
     stdin_filename: str | None = None  # names standard input and chooses its reader
     previous: str | None = None  # last year's report for every draft (--previous), as the user names it
@@ -57,7 +58,6 @@ class Outcome:
 
     result: FileResult
     allowed: set[str]  # `allow` phrases that suppressed something
-    fail_on: str
 
 
 @dataclass
@@ -136,8 +136,11 @@ class LintSession:
 
     def read(self, path: str) -> Source:
         """A draft, read by the reader its name calls for (SourceError if it cannot be)."""
-        name = self.options.stdin_filename if path == STDIN_NAME else None
-        return read_source(path, encoding=self.options.encoding, name=name)
+        return self._decoded(path, read_bytes(path))
+
+    def _decoded(self, path: str, data: bytes) -> Source:
+        name = (self.options.stdin_filename if path == STDIN_NAME else None) or path
+        return reader_for(name)(data, name, self.options.encoding)
 
     def previous_report(self, path: str | Path) -> Source:
         """Last year's report at ``path``, read once (SourceError, naming it, if it cannot be)."""
@@ -168,11 +171,15 @@ class LintSession:
             kept += directives.unused(source.path)
         kept.sort(key=Diagnostic.sort_key)
         document = result.document if self.options.keep_documents else None
-        return Outcome(replace(result, diagnostics=tuple(kept), document=document), allowed.used, fail_on)
+        return Outcome(replace(result, diagnostics=tuple(kept), document=document, fail_on=Severity(fail_on)), allowed.used)
 
     def lint_path(self, path: str, settings: Settings | None = None) -> Outcome:
         """Read and lint a draft (SourceError or ParseError if it cannot be read)."""
-        return self.lint(self.read(path), settings if settings is not None else self.settings_for(path))
+        data = read_bytes(path)
+        outcome = self.lint(self._decoded(path, data), settings if settings is not None else self.settings_for(path))
+        if self.options.keep_originals:
+            outcome.result = replace(outcome.result, original=data)
+        return outcome
 
     def apply_baseline(self, result: FileResult, settings: Settings) -> FileResult:
         """A result without what its baseline accepts. Entries are spent, so a

@@ -31,22 +31,38 @@ class SourceError(Exception):
     """A file that cannot be read or decoded. The message names the file."""
 
 
+@dataclass(frozen=True)
+class Location:
+    """Where a span of the extracted text is in the original, in words a person
+    follows there: the place ("第12段", "第2个表格第3行第4格", "网页源码第24行第106列")
+    and a short quote around the span to search for (Ctrl+F). Every output
+    format shows it the same way: ``str(location)``, the place and the quote in “”."""
+
+    place: str
+    quote: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.place}“{self.quote}”" if self.quote else self.place
+
+
 class Origin(Protocol):
     """A reader's map from spans of the extracted text back to the original."""
 
-    def locate(self, source: Source, start: int, end: int) -> str:
-        """Where the text from ``start`` to ``end`` is in the original, in words."""
+    def locate(self, source: Source, start: int, end: int) -> Location:
+        """Where the text from ``start`` to ``end`` is in the original."""
 
 
 @dataclass(frozen=True)
 class Comment:
-    """A comment of the original (Markdown ``<!-- … -->``), blanked out of the
-    text so no rule reads it; ``start``/``end`` are offsets into ``Source.text``.
-    Comments carry suppression directives."""
+    """A comment of the original, which carries suppression directives;
+    ``start``/``end`` are offsets into ``Source.text``. A Markdown or HTML
+    comment stands in the text (blanked out of it, so no rule reads it); an
+    ``anchored`` one — a Word comment — marks the span from ``start`` to ``end``."""
 
     text: str
     start: int
     end: int
+    anchored: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,7 +72,10 @@ class Source:
     ``text`` has "\\n" newlines only; ``encoding``, ``bom`` and ``newline`` record
     how the original bytes were written, so that a fix can write them back alike.
     ``format`` names the reader (text, markdown, docx, html); ``origin`` is None
-    when lines and columns of ``text`` are those of the original file.
+    when lines and columns of ``text`` are those of the original file. The text
+    from ``margin_start`` on (whole lines) is printed beside the body, not in its
+    flow — a Word document's headers, footers and notes: the wording checks read
+    it, the outline and the numbers leave it out.
     """
 
     path: str
@@ -67,6 +86,7 @@ class Source:
     format: str = "text"
     origin: Origin | None = field(default=None, repr=False, compare=False)
     comments: tuple[Comment, ...] = ()
+    margin_start: int | None = None
     # Offsets in ``text`` of the "\n"s that were "\r\n" in the file, to map
     # positions back to the text as written (fixes edit that).
     crlf_offsets: tuple[int, ...] = field(default=(), repr=False, compare=False)
@@ -90,6 +110,11 @@ class Source:
         """The character offset into ``text`` of a 1-based (line, column)."""
         return self.line_starts[line - 1] + column - 1
 
+    def offset_in_text(self, line: int, column: int) -> int:
+        """``offset``, kept inside the text: a span a kind let run past the end
+        still ends at the end (for output that shows or quotes the text)."""
+        return min(self.offset(line, column), len(self.text))
+
     def written_offset(self, offset: int) -> int:
         """An offset into ``text`` as an offset into the text as the file wrote it."""
         return offset + bisect_left(self.crlf_offsets, offset)
@@ -98,6 +123,13 @@ class Source:
         """The text of a 1-based line, without its newline."""
         start, end = self._line_bounds(line)
         return self.text[start:end]
+
+    def utf16_column(self, line: int, column: int) -> int:
+        """A 1-based column counted in UTF-16 code units, as editors and SARIF
+        consumers count: a character beyond the BMP (𠮷) takes two."""
+        before = self.line_text(line)[: column - 1]
+        beyond_bmp = sum(1 for char in before if ord(char) > 0xFFFF)
+        return column + beyond_bmp
 
     def line_bounds(self, offset: int) -> tuple[int, int]:
         """Start and end offsets of the line holding ``offset`` (without its newline)."""
@@ -108,7 +140,7 @@ class Source:
         end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
         return start, end
 
-    def location(self, start: int, end: int) -> str | None:
+    def location(self, start: int, end: int) -> Location | None:
         """The place of a span in the original, for formats whose lines are not
         the original's (Word, web pages); None for text files."""
         return self.origin.locate(self, start, end) if self.origin is not None else None
@@ -116,13 +148,12 @@ class Source:
 
 def quote(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
     """A short quote of ``text`` around a span, within ``bounds`` (a paragraph or
-    a cell), in “”, that a person can search for in the original ("" when the
-    span has no text around it)."""
+    a cell), that a person can search for in the original ("" when the span has
+    no text around it)."""
     low, high = bounds
     left = max(low, start - _EXCERPT_CONTEXT)
     right = min(high, max(end, start + 1) + _EXCERPT_CONTEXT, left + _EXCERPT_LENGTH)
-    excerpt = text[left:right].strip()
-    return f"“{excerpt}”" if excerpt else ""
+    return text[left:right].strip()
 
 
 def from_text(text: str, path: str = "<text>") -> Source:

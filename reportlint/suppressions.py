@@ -10,6 +10,10 @@ Three forms, applied after linting, in this order:
       <!-- reportlint-disable punctuation -->  …  <!-- reportlint-enable punctuation -->
       <!-- reportlint-disable-file structure.heading-style -->
   Rules are named by id prefix, separated by commas or spaces; none means all.
+  A Word comment (批注) is anchored on a span, so the same directive there
+  covers that span: "reportlint-disable wording.placeholder" on "xx" silences
+  the placeholder findings that start within it (-line, -next-line and -file
+  as above, for the paragraphs the span is on).
 - `allow` phrases from the configuration: nothing inside an accepted phrase is
   reported (an office's own names and terms);
 - a baseline file (reportlint/baseline.py), for accepted findings in any draft.
@@ -26,7 +30,7 @@ from dataclasses import dataclass, field
 
 from .diagnostic import Diagnostic, Severity
 from .rules import matches_prefix
-from .source import Source
+from .source import Location, Source
 
 UNUSED = "unused-suppression"
 
@@ -40,6 +44,7 @@ class Directive:
     line: int
     column: int
     end_column: int
+    location: Location | None = None
     used: bool = False
 
     def covers(self, rule_id: str) -> bool:
@@ -48,9 +53,21 @@ class Directive:
 
 @dataclass
 class _Range:
+    """What a directive covers: the diagnostics that start from ``start`` (a
+    line and column) up to ``end``, exclusive (or exactly at ``start``)."""
+
     directive: Directive
-    first: int
-    last: int  # inclusive; a range left open runs to the end of the file
+    start: tuple[int, int]
+    end: tuple[int, int]
+
+    @classmethod
+    def lines(cls, directive: Directive, first: int, last: int) -> _Range:
+        """Whole lines, ``last`` included; a range left open runs to the end of the file."""
+        return cls(directive, (first, 0), (last + 1, 0))
+
+    def covers(self, diagnostic: Diagnostic) -> bool:
+        position = (diagnostic.line, diagnostic.column)
+        return (self.start <= position < self.end or position == self.start) and self.directive.covers(diagnostic.rule)
 
 
 @dataclass
@@ -74,35 +91,38 @@ class Directives:
             line, column = source.position(comment.start)
             end_line, end_column = source.position(comment.end)
             rules = tuple(rule for rule in re.split(r"[,\s]+", match["rules"]) if rule)
-            directive = Directive(match["verb"], rules, line, column, end_column if end_line == line else column + 1)
+            directive = Directive(match["verb"], rules, line, column, end_column if end_line == line else column + 1,
+                                  source.location(comment.start, comment.end))
             found.directives.append(directive)
             if directive.verb == "disable-next-line":
                 # A comment that takes no room in the text (a web page's) sits
                 # where the next text goes: at a line start, that line is next.
-                at_line_start = comment.start == comment.end and column == 1
+                at_line_start = comment.start == comment.end and column == 1 and not comment.anchored
                 target = line if at_line_start else end_line + 1
-                found.ranges.append(_Range(directive, target, target))
+                found.ranges.append(_Range.lines(directive, target, target))
             elif directive.verb == "disable-line":
-                found.ranges.append(_Range(directive, line, end_line))
+                found.ranges.append(_Range.lines(directive, line, end_line))
             elif directive.verb == "disable-file":
-                found.ranges.append(_Range(directive, 1, last_line))
+                found.ranges.append(_Range.lines(directive, 1, last_line))
+            elif directive.verb == "disable" and comment.anchored:
+                found.ranges.append(_Range(directive, (line, column), (end_line, end_column)))
             elif directive.verb == "disable":
                 open_ranges.append((directive, line))
             else:  # enable: closes the matching disables
                 still_open = []
                 for opened, first in open_ranges:
                     if not rules or not opened.rules or set(opened.rules) <= set(rules):
-                        found.ranges.append(_Range(opened, first, line))
+                        found.ranges.append(_Range.lines(opened, first, line))
                         directive.used = True  # an enable is used when it closes something
                     else:
                         still_open.append((opened, first))
                 open_ranges = still_open
-        found.ranges.extend(_Range(opened, first, last_line) for opened, first in open_ranges)
+        found.ranges.extend(_Range.lines(opened, first, last_line) for opened, first in open_ranges)
         return found
 
     def suppresses(self, diagnostic: Diagnostic) -> bool:
         for span in self.ranges:
-            if span.first <= diagnostic.line <= span.last and span.directive.covers(diagnostic.rule):
+            if span.covers(diagnostic):
                 span.directive.used = True
                 return True
         return False
@@ -111,7 +131,7 @@ class Directives:
         return [
             unused_diagnostic(path, directive.line, directive.column, directive.end_column,
                     f"抑制注释“reportlint-{directive.verb}{' ' + ','.join(directive.rules) if directive.rules else ''}”"
-                    "没有抑制任何问题，可以删除。")
+                    "没有抑制任何问题，可以删除。", directive.location)
             for directive in self.directives
             if not directive.used
         ]
@@ -155,5 +175,6 @@ class AllowedPhrases:
         ]
 
 
-def unused_diagnostic(path: str, line: int, column: int, end_column: int, message: str) -> Diagnostic:
-    return Diagnostic(UNUSED, Severity.WARNING, message, path, line, column, line, end_column)
+def unused_diagnostic(path: str, line: int, column: int, end_column: int, message: str,
+                      location: Location | None = None) -> Diagnostic:
+    return Diagnostic(UNUSED, Severity.WARNING, message, path, line, column, line, end_column, location=location)

@@ -5,26 +5,88 @@ from __future__ import annotations
 
 import html
 import io
+import re
 
 import docx
+from docx.enum.text import WD_COLOR_INDEX
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import RGBColor
 
+TITLE = "某县人民政府办公室2016年政府信息公开工作年度报告"
 HEADING_MARKERS = tuple(f"{numeral}、" for numeral in "一二三四五六七八九十")
+W_NAMESPACE = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+# Typed numbers that Word's list numbering stands in for, each kind in a list of its own.
+_TYPED_NUMBER = re.compile(r"(?P<chapter>[一二三四五六七八九十]+、)|(?P<section>（[一二三四五六七八九十]+）)|(?P<item>\d+\.)")
+_WORD_LISTS = {"chapter": ("chineseCounting", "%1、"), "section": ("chineseCounting", "（%1）"), "item": ("decimal", "%1.")}
 
 
-def docx_bytes(lines: list[str], *, tables: list[list[list[str]]] = ()) -> bytes:
+def docx_bytes(lines: list[str], *, tables: list[list[list[str]]] = (), numbered: bool = False) -> bytes:
     """A .docx: the first line in the Title style, 一、 headings in Heading 1,
-    the rest as body paragraphs, then the tables."""
+    the rest as body paragraphs, then the tables. ``numbered``: the typed
+    numbers (一、 （一） 1.) are left out of the text and Word's list numbering
+    shows them instead, one list per kind, as an editor sets them up."""
     document = docx.Document()
     document.add_paragraph(lines[0], style="Title")
     for line in lines[1:]:
-        document.add_paragraph(line, style="Heading 1" if line.startswith(HEADING_MARKERS) else None)
+        typed = _TYPED_NUMBER.match(line) if numbered else None
+        paragraph = document.add_paragraph(line[typed.end():] if typed else line,
+                                           style="Heading 1" if line.startswith(HEADING_MARKERS) else None)
+        if typed:
+            word_list(document, paragraph, *_WORD_LISTS[typed.lastgroup], list_id=90 + list(_WORD_LISTS).index(typed.lastgroup))
     for rows in tables:
         table = document.add_table(rows=len(rows), cols=len(rows[0]))
         for row_index, row in enumerate(rows):
             for column_index, value in enumerate(row):
                 table.cell(row_index, column_index).text = value
     return saved(document)
+
+
+def word_list(document, paragraph, number_format: str, level_text: str, *, list_id: int, level: int = 0,
+              start: int = 1) -> None:
+    """Number ``paragraph`` with Word's list numbering: list ``list_id`` (made on
+    first use with one level of ``number_format`` and ``level_text``, "%1、")."""
+    numbering = document.part.numbering_part.element
+    if not numbering.xpath(f"./w:num[@w:numId='{list_id}']"):
+        levels = "".join(
+            f'<w:lvl w:ilvl="{index}"><w:start w:val="{start}"/><w:numFmt w:val="{number_format}"/>'
+            f'<w:lvlText w:val="{level_text.replace("%1", f"%{index + 1}")}"/></w:lvl>'
+            for index in range(level + 1)
+        )
+        definition = parse_xml(f'<w:abstractNum {W_NAMESPACE} w:abstractNumId="{list_id}">{levels}</w:abstractNum>')
+        instances = numbering.xpath("./w:num")
+        if instances:
+            instances[0].addprevious(definition)
+        else:
+            numbering.append(definition)
+        numbering.append(parse_xml(f'<w:num {W_NAMESPACE} w:numId="{list_id}"><w:abstractNumId w:val="{list_id}"/></w:num>'))
+    numbered = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numbered.get_or_add_ilvl().val = level
+    numbered.get_or_add_numId().val = list_id
+
+
+def add_footnote(document, paragraph, text: str) -> None:
+    """A footnote with ``text``, referenced at the end of ``paragraph`` (python-docx
+    makes none: the part is written as Word writes it)."""
+    from docx.opc.constants import CONTENT_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import XmlPart
+
+    try:
+        notes = document.part.part_related_by(RELATIONSHIP_TYPE.FOOTNOTES).element
+    except KeyError:
+        notes = parse_xml(
+            f'<w:footnotes {W_NAMESPACE}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+            '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+            "</w:r></w:p></w:footnote></w:footnotes>"
+        )
+        part = XmlPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, notes, document.part.package)
+        document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    number = len(notes.findall(qn("w:footnote"))) - 1
+    notes.append(parse_xml(f'<w:footnote {W_NAMESPACE} w:id="{number}"><w:p><w:r><w:footnoteRef/></w:r>'
+                           f'<w:r><w:t xml:space="preserve"> {html.escape(text)}</w:t></w:r></w:p></w:footnote>'))
+    paragraph._p.append(parse_xml(f'<w:r {W_NAMESPACE}><w:footnoteReference w:id="{number}"/></w:r>'))
 
 
 def saved(document) -> bytes:
@@ -46,6 +108,50 @@ def add_xml(paragraph, xml: str) -> None:
     wrapper = parse_xml(f"<w:wrapper {namespaces}>{xml}</w:wrapper>")
     for element in list(wrapper):
         paragraph._p.append(element)
+
+
+def text_box_xml(text: str) -> str:
+    """A run holding a text box with ``text``, as Word writes it: a drawing, and a
+    VML copy of the same box for old Word versions."""
+    content = f"<w:txbxContent><w:p><w:r><w:t>{html.escape(text)}</w:t></w:r></w:p></w:txbxContent>"
+    return (
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>'
+        f"<wps:wsp><wps:txbx>{content}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+def formatted_word_draft() -> bytes:
+    """A draft whose findings fall inside and across runs of different
+    formatting, in a table, a text box, the header and a footnote, beside an
+    editor's own comment and tracked changes (one inserting a sentence with a
+    half-width comma)."""
+    document = docx.Document()
+    document.add_paragraph(TITLE, style="Title")
+    document.add_paragraph("一、概述", style="Heading 1")
+    paragraph = document.add_paragraph()
+    paragraph.add_run("本年度").bold = True
+    italic = paragraph.add_run("主动公开政府信息183条,行政决")
+    italic.italic = True
+    italic.font.color.rgb = RGBColor(0xC0, 0, 0)
+    paragraph.add_run("xx").underline = True
+    paragraph.add_run("已公开。").font.highlight_color = WD_COLOR_INDEX.YELLOW
+    repeated = document.add_paragraph()
+    repeated.add_run("我局认真落实，工作").bold = True
+    repeated.add_run("工作取得实效。")
+    edited = document.add_paragraph()
+    document.add_comment(edited.add_run("编辑已核对的段落。"), text="请再核对一次", author="王编辑", initials="W")
+    by_editor = 'w:author="王编辑" w:date="2017-01-10T09:00:00Z"'
+    add_xml(edited, f'<w:ins w:id="901" {by_editor}><w:r><w:t>编辑补充,已核实。</w:t></w:r></w:ins>'
+                    f'<w:del w:id="902" {by_editor}><w:r><w:delText>删去的话。</w:delText></w:r></w:del>')
+    table = document.add_table(rows=2, cols=2)
+    for (row, column), text in {(0, 0): "指标", (0, 1): "数量", (1, 0): "主动公开", (1, 1): "xx"}.items():
+        table.cell(row, column).text = text
+    add_xml(document.add_paragraph("二、主动公开政府信息情况", style="Heading 1"), text_box_xml("文本框里的占位符xx。"))
+    add_footnote(document, document.add_paragraph("数据来自统计。"), "数据截至12月31日,详见附表。")
+    document.sections[0].header.paragraphs[0].text = "xx县人民政府办公室"
+    return saved(document)
 
 
 def html_page(lines: list[str], encoding: str = "gbk") -> bytes:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..linter import FileResult
 from ..rules import Rule
+from .paths import relative_path
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -18,11 +19,11 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
             properties = ",".join(
                 f"{key}={_escape_property(str(value))}"
                 for key, value in (
-                    ("file", d.path), ("line", d.line), ("col", d.column),
+                    ("file", relative_path(d.path)), ("line", d.line), ("col", d.column),
                     ("endLine", d.end_line), ("endColumn", d.end_column), ("title", f"reportlint ({d.rule})"),
                 )
             )
-            lines.append(f"::{COMMANDS[d.severity.value]} {properties}::{_escape_data(d.message)}")
+            lines.append(f"::{COMMANDS[d.severity.value]} {properties}::{_escape_data(d.located_message)}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -1,4 +1,6 @@
-"""`--format gitlab`: GitLab code quality report (a JSON array of issues)."""
+"""`--format gitlab`: GitLab code quality report, a JSON array of issues with
+the fields GitLab documents (description, check_name, fingerprint, severity,
+location.path relative to the repository, location.lines)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections.abc import Sequence
 
 from ..linter import FileResult
 from ..rules import Rule
+from .paths import relative_path
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -24,10 +27,10 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
             seen[key] += 1
             unique = hashlib.sha256(f"{d.path}\0{d.fingerprint}\0{seen[key]}".encode()).hexdigest()[:32]
             issues.append({
-                "description": d.message,
+                "description": d.located_message,
                 "check_name": d.rule,
                 "fingerprint": unique,
                 "severity": SEVERITIES[d.severity.value],
-                "location": {"path": d.path, "lines": {"begin": d.line, "end": d.end_line}},
+                "location": {"path": relative_path(d.path), "lines": {"begin": d.line, "end": d.end_line}},
             })
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

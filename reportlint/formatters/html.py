@@ -26,34 +26,37 @@ from functools import cache
 from html import escape
 from importlib import resources
 
-from ..diagnostic import Diagnostic, Severity
+from ..diagnostic import MOST_SERIOUS_FIRST, Diagnostic, Severity
 from ..document import Document
 from ..inspection import summary as profile_lines
 from ..linter import FileResult
 from ..rules import Rule
+from .reports import PROFILE_COLUMNS, report_rows
 from .text import summary as summary_sentence
 
-SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-# Severities from the most to the least serious: the order of counts and filters.
-SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 PREAMBLE_GROUP = "标题与前言"
 
 
 @dataclass(frozen=True)
 class _Entry:
-    """A diagnostic with its number on the page (unique across files) and its
-    character offsets into the document text."""
+    """A diagnostic with its number on the page (unique across files), the
+    character offsets of its span into the document text, every stretch of
+    text it highlights (its span and each place its fix edits: all the
+    half-width marks of a line, not only the first), and the key its "done"
+    tick is kept under (unique in the file, stable for the same text)."""
 
     number: int
     diagnostic: Diagnostic
     start: int
     end: int
+    stretches: tuple[tuple[int, int], ...]
+    tick: str
 
 
 def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Rule] = ()) -> str:
     css, script = _asset("html.css"), _asset("html.js")
     numbered = _number(results)
-    summaries = {rule.id: rule.summary for rule in rules}
+    known = {rule.id: rule for rule in rules}
     title = "年度报告检查结果" + (f"：{results[0].path}" if len(results) == 1 else "")
     parts = [
         "<!DOCTYPE html>",
@@ -73,8 +76,8 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
         _filters(results),
     ]
     if len(results) > 1:
-        parts.append(_index(results))
-    parts.extend(_file(index, result, entries, summaries) for index, (result, entries) in enumerate(numbered))
+        parts.append(_index(results, rules))
+    parts.extend(_file(index, result, entries, known) for index, (result, entries) in enumerate(numbered))
     parts += ['<div id="tip" role="tooltip" hidden></div>', f"<script>{script}</script>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
@@ -95,16 +98,29 @@ def _policy(css: str, script: str) -> str:
 def _number(results: list[FileResult]) -> list[tuple[FileResult, list[_Entry]]]:
     numbered, number = [], 0
     for result in results:
-        source = result.source
-        entries = []
+        offset = result.source.offset_in_text
+        entries, ticks = [], Counter()
         for diagnostic in result.diagnostics:
-            # Kept inside the text: a span a kind let run past the end still ends on the page.
-            start = min(source.offset(diagnostic.line, diagnostic.column), len(source.text))
-            end = min(source.offset(diagnostic.end_line, diagnostic.end_column), len(source.text))
-            entries.append(_Entry(number, diagnostic, start, max(start, end)))
+            start, end = offset(diagnostic.line, diagnostic.column), offset(diagnostic.end_line, diagnostic.end_column)
+            end = max(start, end)
+            edits = [(offset(first.line, first.column), offset(last.line, last.column)) for first, last, _ in diagnostic.fix]
+            ticks[diagnostic.fingerprint] += 1
+            entries.append(_Entry(number, diagnostic, start, end, _union([(start, end), *edits]),
+                                  f"{diagnostic.fingerprint}-{ticks[diagnostic.fingerprint]}"))
             number += 1
         numbered.append((result, entries))
     return numbered
+
+
+def _union(stretches: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Non-empty stretches merged where they overlap or touch, in order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(stretch for stretch in stretches if stretch[0] < stretch[1]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 def _counts(diagnostics: Iterable[Diagnostic]) -> Counter:
@@ -117,8 +133,8 @@ def _filters(results: list[FileResult]) -> str:
     rules = Counter(diagnostic.rule for diagnostic in diagnostics)
     severity_boxes = "".join(
         f'<label class="toggle" data-sev="{severity.value}"><input type="checkbox" name="severity" '
-        f'value="{severity.value}" checked> {SEVERITY_NAMES[severity]} <span class="n">{severities[severity]}</span></label>'
-        for severity in SEVERITIES
+        f'value="{severity.value}" checked> {severity.label} <span class="n">{severities[severity]}</span></label>'
+        for severity in MOST_SERIOUS_FIRST
     )
     rule_boxes = "".join(
         f'<label><input type="checkbox" name="rule" value="{escape(rule)}" checked> '
@@ -130,30 +146,45 @@ def _filters(results: list[FileResult]) -> str:
         f'<fieldset><legend>显示</legend>{severity_boxes}</fieldset>'
         f'<details class="rules"><summary>按规则筛选（{len(rules)} 条规则）</summary>'
         f'<fieldset>{rule_boxes or "<p>没有问题。</p>"}</fieldset></details>'
+        '<label class="hide-done"><input type="checkbox" name="hide-done"> 隐藏已改</label>'
+        '<input type="search" name="search" placeholder="搜索问题、规则或原文" aria-label="搜索问题" autocomplete="off">'
+        '<p class="keys"><kbd>j</kbd>/<kbd>k</kbd>（或 <kbd>n</kbd>/<kbd>p</kbd>）：下一个、上一个问题</p>'
         "</form>"
     )
 
 
-def _index(results: list[FileResult]) -> str:
+def _index(results: list[FileResult], rules: Sequence[Rule]) -> str:
+    """A table of the reports, one row each, sortable by any column (html.js):
+    the profile a supervisor compares reports by, the counts, the most
+    frequent problems, and a link to each report's part of the page."""
+    head = [*PROFILE_COLUMNS, *(severity.label for severity in MOST_SERIOUS_FIRST), "主要问题"]
     rows = []
-    for index, result in enumerate(results):
-        counts = _counts(result.diagnostics)
-        cells = "".join(f'<td data-sev="{severity.value}">{counts[severity]}</td>' for severity in SEVERITIES)
-        rows.append(f'<tr><td><a href="#f{index}">{escape(result.path)}</a></td>{cells}</tr>')
-    head = "".join(f"<th>{SEVERITY_NAMES[severity]}</th>" for severity in SEVERITIES)
+    for index, row in enumerate(report_rows(results, rules)):
+        path, *profile = row.profile_cells()
+        cells = [f'<td data-sort="{escape(path)}"><a href="#f{index}">{escape(path)}</a></td>']
+        cells += [f'<td data-sort="{escape(value)}">{escape(value)}</td>' for value in profile]
+        cells += [f'<td data-sev="{severity.value}" data-sort="{row.counts[severity]}">{row.counts[severity]}</td>'
+                  for severity in MOST_SERIOUS_FIRST]
+        frequent = "、".join(f"<code>{escape(rule)}</code> ×{count}" for rule, count in row.frequent)
+        cells.append(f'<td data-sort="{escape(row.frequent[0][0]) if row.frequent else ""}">{frequent}</td>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    headers = "".join(f'<th aria-sort="none"><button type="button">{escape(name)}</button></th>' for name in head)
     return (
-        '<nav class="index" aria-label="文件索引"><h2>文件</h2><table>'
-        f"<thead><tr><th>文件</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></nav>"
+        '<nav class="index" aria-label="报告一览"><h2>报告一览 <span class="n">点击表头排序</span></h2>'
+        f'<table class="sortable"><thead><tr>{headers}</tr></thead><tbody>{"".join(rows)}</tbody></table></nav>'
     )
 
 
-def _file(index: int, result: FileResult, entries: list[_Entry], summaries: dict[str, str]) -> str:
+def _file(index: int, result: FileResult, entries: list[_Entry], known: dict[str, Rule]) -> str:
+    # "Done" ticks are kept in the browser under the text's hash: the same
+    # draft shows its ticks again, an edited one starts afresh.
+    content = hashlib.sha256(result.source.text.encode("utf-8", "surrogatepass")).hexdigest()
     return "\n".join([
-        f'<section class="file" id="f{index}">',
+        f'<section class="file" id="f{index}" data-content="{content}">',
         _file_head(result),
         '<div class="file-body">',
         f'<article class="doc" aria-label="报告正文">\n{_text(result.document, entries)}\n</article>',
-        f'<aside class="panel" aria-label="问题列表">\n{_panel(result.document, entries, summaries)}\n</aside>',
+        f'<aside class="panel" aria-label="问题列表">\n{_panel(result.document, entries, known)}\n</aside>',
         "</div></section>",
     ])
 
@@ -165,12 +196,13 @@ def _file_head(result: FileResult) -> str:
         rows.append(f"<div><dt>{escape(key)}</dt><dd>{escape(value)}</dd></div>")
     counts = _counts(result.diagnostics)
     badges = "".join(
-        f'<span class="count" data-sev="{severity.value}">{SEVERITY_NAMES[severity]} {counts[severity]}</span>'
-        for severity in SEVERITIES
+        f'<span class="count" data-sev="{severity.value}">{severity.label} {counts[severity]}</span>'
+        for severity in MOST_SERIOUS_FIRST
     )
+    ticked = f'<span class="ticked">已改 <span class="n">0</span>/{len(result.diagnostics)}</span>' if result.diagnostics else ""
     return (
         f'<header class="file-head"><h2>{escape(result.path)}</h2>'
-        f'<dl class="profile">{"".join(rows)}</dl><p class="counts">{badges}</p></header>'
+        f'<dl class="profile">{"".join(rows)}</dl><p class="counts">{badges}{ticked}</p></header>'
     )
 
 
@@ -182,15 +214,14 @@ def _text(document: Document, entries: list[_Entry]) -> str:
     headings are set in bold, so the text reads like the report."""
     source = document.source
     text = source.text
-    starts, ends, pins = defaultdict(list), defaultdict(list), defaultdict(list)
+    starts, ends, pins, anchors = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
     for entry in entries:
-        if entry.start == entry.end:
-            pins[entry.start].append(entry)
-        else:
-            starts[entry.start].append(entry)
-            ends[entry.end].append(entry)
+        (pins if entry.start == entry.end else anchors)[entry.start].append(entry)
+        for start, end in entry.stretches:
+            starts[start].append(entry)
+            ends[end].append(entry)
     emphasis_starts, emphasis_ends = _emphasis(document)
-    boundaries = sorted(set(starts) | set(ends) | set(pins) | set(emphasis_starts) | set(emphasis_ends))
+    boundaries = sorted(set(starts) | set(ends) | set(pins) | set(anchors) | set(emphasis_starts) | set(emphasis_ends))
 
     active: dict[int, Severity] = {}
     emphasis: str | None = None
@@ -210,8 +241,9 @@ def _text(document: Document, entries: list[_Entry]) -> str:
             for entry in pins.get(boundary, ()):
                 pieces.append(f'<span class="anchor" id="d{entry.number}"></span>'
                               + _mark("", {entry.number: entry.diagnostic.severity}, "pin"))
-            for entry in starts.get(boundary, ()):
+            for entry in anchors.get(boundary, ()):  # where the panel's entry jumps to
                 pieces.append(f'<span class="anchor" id="d{entry.number}"></span>')
+            for entry in starts.get(boundary, ()):
                 active[entry.number] = entry.diagnostic.severity
         if line_end > position:
             pieces.append(_segment(text[position:line_end], active, emphasis))
@@ -239,7 +271,7 @@ def _mark(text: str, covering: dict[int, Severity], extra_class: str = "") -> st
     return f'<mark class="{classes}" data-d="{numbers}" data-sev="{worst.value}" tabindex="0">{escape(text)}</mark>'
 
 
-def _panel(document: Document, entries: list[_Entry], summaries: dict[str, str]) -> str:
+def _panel(document: Document, entries: list[_Entry], known: dict[str, Rule]) -> str:
     if not entries:
         return '<p class="clean">未发现问题。</p>'
     by_section = _group_by_section(document, entries)
@@ -252,9 +284,9 @@ def _panel(document: Document, entries: list[_Entry], summaries: dict[str, str])
         '<button type="button" data-view="section" aria-pressed="true">按章节</button>'
         '<button type="button" data-view="rule" aria-pressed="false">按规则</button></div>'
         '<div class="view" data-view="section">'
-        + "\n".join(_group(label, group) for label, group in by_section)
+        + "\n".join(_group(label, group, known) for label, group in by_section)
         + '</div><div class="view" data-view="rule">'
-        + "\n".join(_group(rule, by_rule[rule], code=True, summary=summaries.get(rule, "")) for rule in rule_order)
+        + "\n".join(_group(rule, by_rule[rule], known, code=True) for rule in rule_order)
         + "</div>"
     )
 
@@ -272,26 +304,39 @@ def _group_by_section(document: Document, entries: list[_Entry]) -> list[tuple[s
     return [(labels[i], groups[i]) for i in sorted(groups)]
 
 
-def _group(label: str, entries: list[_Entry], *, code: bool = False, summary: str = "") -> str:
+def _group(label: str, entries: list[_Entry], known: dict[str, Rule], *, code: bool = False) -> str:
+    """A group of the panel; a rule's group (``code``) opens with its summary."""
     heading = f"<code>{escape(label)}</code>" if code else escape(label)
+    summary = known[label].summary if code and label in known else ""
     about = f'<p class="about">{escape(summary)}</p>' if summary else ""
-    items = "\n".join(f"<li>{_panel_entry(entry)}</li>" for entry in entries)
+    items = "\n".join(_panel_entry(entry, known.get(entry.diagnostic.rule)) for entry in entries)
     return (f'<section class="group"><h3>{heading} <span class="n">{len(entries)}</span></h3>{about}'
             f"<ol>{items}</ol></section>")
 
 
-def _panel_entry(entry: _Entry) -> str:
+def _panel_entry(entry: _Entry, rule: Rule | None) -> str:
+    """An entry: a link to the highlight (severity, place, message, rule), the
+    suggested text with a button that copies it, the rule's explanation, and
+    a "done" tick (html.js keeps it)."""
     diagnostic = entry.diagnostic
     where = f"第{diagnostic.line}行第{diagnostic.column}字"
-    # A human-readable place from the reader (a docx paragraph, say). Read with
-    # getattr while Diagnostic does not carry the field yet (issue 7 adds it).
+    # A human-readable place from the reader (a docx paragraph, say).
     location = diagnostic.location
-    place = f'<span class="location">{escape(location)}</span>' if location else ""
+    place = f'<span class="location">{escape(str(location))}</span>' if location else ""
+    more = []
+    if diagnostic.suggestion:
+        suggestion = escape(diagnostic.suggestion)
+        more.append(f'<p class="suggestion">建议改为<q>{suggestion}</q>'
+                    f'<button type="button" class="copy" data-copy="{suggestion}">复制</button></p>')
+    if rule is not None:
+        more.append(f'<details class="why"><summary>规则说明</summary><p>{escape(rule.description)}</p></details>')
+    more.append(f'<label class="tick"><input type="checkbox" data-tick="{entry.tick}"> 已改</label>')
     return (
-        f'<a class="entry" href="#d{entry.number}" data-d="{entry.number}" data-sev="{diagnostic.severity.value}" '
+        f'<li><a class="entry" href="#d{entry.number}" data-d="{entry.number}" data-sev="{diagnostic.severity.value}" '
         f'data-rule="{escape(diagnostic.rule)}">'
-        f'<span class="badge">{SEVERITY_NAMES[diagnostic.severity]}</span>'
+        f'<span class="badge">{diagnostic.severity.label}</span>'
         f'<span class="where">{where}</span>{place}'
         f'<span class="msg">{escape(diagnostic.message)}</span>'
         f'<code class="rule">{escape(diagnostic.rule)}</code></a>'
+        f'<div class="more">{"".join(more)}</div></li>'
     )

@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
-from ..diagnostic import Diagnostic, Severity
+from ..diagnostic import MOST_SERIOUS_FIRST, Diagnostic, Severity
 from ..linter import FileResult
 from ..rules import Rule
 
@@ -26,6 +26,11 @@ _LONGEST_SHOWN_SPAN = 120
 
 
 def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Rule] = ()) -> str:
+    return render_findings(results, color=color) + summary(results) + "\n"
+
+
+def render_findings(results: list[FileResult], *, color: bool = False, rules: Sequence[Rule] = ()) -> str:
+    """The diagnostics without the summary (`--quiet`)."""
     paint = _painter(color)
     out: list[str] = []
     for result in results:
@@ -33,12 +38,10 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
         for diagnostic in result.diagnostics:
             where = paint("1", f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:")
             severity = paint(_COLOURS[diagnostic.severity], diagnostic.severity.value)
-            located = f"（位置：{diagnostic.location}）" if diagnostic.location else ""
-            out.append(f"{where} {severity} [{diagnostic.rule}] {diagnostic.message}{located}")
+            out.append(f"{where} {severity} [{diagnostic.rule}] {diagnostic.located_message}")
             if diagnostic.severity is not Severity.INFO and diagnostic.rule != "internal-error":
                 out.extend(_excerpt(diagnostic, source.line_text(diagnostic.line), paint))
-    out.append(summary(results))
-    return "\n".join(out) + "\n"
+    return "".join(line + "\n" for line in out)
 
 
 def _excerpt(diagnostic: Diagnostic, line: str, paint) -> list[str]:
@@ -71,8 +74,8 @@ def summary(results: list[FileResult]) -> str:
     if not total:
         return f"未发现问题（检查了 {files} 个文件）。"
     return (
-        f"共发现 {total} 个问题：错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
-        f"提示 {counts[Severity.INFO]}（检查了 {files} 个文件）。"
+        f"共发现 {total} 个问题：{'，'.join(f'{severity.label} {counts[severity]}' for severity in MOST_SERIOUS_FIRST)}"
+        f"（检查了 {files} 个文件）。"
     )
 
 

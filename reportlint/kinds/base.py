@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 from ..diagnostic import Finding
 from ..document import Span
 from ..facts import SCOPES, Facts
+from ..genre import ALL_DOCUMENTS, Genre
 from ..patterns import RuleMatch, RulePattern
 from .options import Option, parse_options
 
@@ -32,6 +33,10 @@ class Kind:
     # Every finding supplies exactly these names to its rule's message.
     message_args: ClassVar[frozenset[str]] = frozenset()
     scoped: ClassVar[bool] = False  # whether rules may set the common key `scope`
+    # The documents the check reads (reportlint/genre.py): a check of a report's
+    # structure, tables or dates reads REPORTS (not a letter filed among them),
+    # a check of what a whole report contains WHOLE_REPORTS (not an excerpt).
+    reads: ClassVar[frozenset[Genre]] = ALL_DOCUMENTS
     default_scope: ClassVar[str] = "text"
 
     def __init__(self, options: Mapping[str, Any], scope: str | None = None) -> None:

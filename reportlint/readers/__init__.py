@@ -29,16 +29,18 @@ class InputFormat:
     label: str  # how `reportlint inspect` names it
     suffixes: tuple[str, ...]  # lower case; a file's extension is matched ignoring case
     reader: str  # "module:function"
-    # The Source's text is the file's text, so an edit of one is an edit of the
-    # other: --fix may write it back. Word and web pages extract text from markup.
-    fixable: bool
+    # "module:function" that makes a draft --fix edits (reportlint/fixes.py) of
+    # the file's bytes and Source; None: --fix cannot write this format back (a
+    # web page's text is extracted from markup it does not edit).
+    fixer: str | None
 
 
 INPUT_FORMATS = (
-    InputFormat("text", "文本", (".txt",), "reportlint.readers.text:read", fixable=True),
-    InputFormat("markdown", "Markdown", (".md", ".markdown"), "reportlint.readers.markdown:read", fixable=True),
-    InputFormat("docx", "Word 文档", (".docx",), "reportlint.readers.docx:read", fixable=False),
-    InputFormat("html", "网页", (".html", ".htm"), "reportlint.readers.html:read", fixable=False),
+    InputFormat("text", "文本", (".txt",), "reportlint.readers.text:read", fixer="reportlint.fixes:text_draft"),
+    InputFormat("markdown", "Markdown", (".md", ".markdown"), "reportlint.readers.markdown:read",
+                fixer="reportlint.fixes:text_draft"),
+    InputFormat("docx", "Word 文档", (".docx",), "reportlint.readers.docx:read", fixer="reportlint.word.revisions:word_draft"),
+    InputFormat("html", "网页", (".html", ".htm"), "reportlint.readers.html:read", fixer=None),
 )
 # Files a directory argument is searched for.
 DOCUMENT_SUFFIXES = tuple(suffix for input_format in INPUT_FORMATS for suffix in input_format.suffixes)
@@ -66,8 +68,13 @@ def read_source(path: str | Path, *, encoding: str | None = None, name: str | No
     """Read a file (or standard input for "-") into a Source with the reader its
     extension calls for. ``name`` stands for the file in diagnostics and chooses
     the reader (``--stdin-filename``); ``encoding`` overrides detection."""
+    return reader_for(name or str(path))(read_bytes(path), name or str(path), encoding)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file, or of standard input for "-" (SourceError, naming the
+    file, when it cannot be read)."""
     path = str(path)
-    name = name or path
     try:
         data = sys.stdin.buffer.read() if path == STDIN_NAME else Path(path).read_bytes()
     except IsADirectoryError:
@@ -76,4 +83,4 @@ def read_source(path: str | Path, *, encoding: str | None = None, name: str | No
         raise SourceError(f"{path}: 文件不存在") from None
     except OSError as error:
         raise SourceError(f"{path}: 无法读取（{error.strerror}）") from None
-    return reader_for(name)(data, name, encoding)
+    return data

@@ -30,7 +30,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from ..source import Comment, Source, SourceError, normalised, quote
+from ..source import Comment, Location, Source, SourceError, normalised, quote
 from .text import decode_text
 
 _SKIPPED_TAGS = frozenset(
@@ -97,7 +97,7 @@ class HtmlOrigin:
     run_steps: bytes
     page_line_starts: tuple[int, ...]
 
-    def locate(self, source: Source, start: int, end: int) -> str:
+    def locate(self, source: Source, start: int, end: int) -> Location:
         index = max(0, bisect_right(self.run_starts, start) - 1)
         if self.run_starts:
             page_offset = self.run_sources[index] + self.run_steps[index] * (start - self.run_starts[index])
@@ -105,7 +105,7 @@ class HtmlOrigin:
             page_offset = 0
         line = bisect_right(self.page_line_starts, page_offset)
         column = page_offset - self.page_line_starts[line - 1] + 1
-        return f"网页源码第{line}行第{column}列" + quote(source.text, start, end, source.line_bounds(start))
+        return Location(f"网页源码第{line}行第{column}列", quote(source.text, start, end, source.line_bounds(start)))
 
 
 class _Element:

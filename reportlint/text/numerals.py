@@ -50,9 +50,27 @@ def chinese_count_value(text: str) -> int:
 
 
 def chinese_ordinal(value: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十: the ordinals that number headings (1–99)."""
+    """A count written in Chinese numerals, as headings and Word's list numbering
+    write them: 1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五, 1010 → 一千零一十."""
     digits = "零一二三四五六七八九"
     if value < 10:
         return digits[value]
-    tens, units = divmod(value, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
+    if value < 20:
+        return "十" + (digits[value - 10] if value > 10 else "")
+    if value >= 10_000:
+        high, low = divmod(value, 10_000)
+        return chinese_ordinal(high) + "万" + ("零" if 0 < low < 1000 else "") + (_under_ten_thousand(low) if low else "")
+    return _under_ten_thousand(value)
+
+
+def _under_ten_thousand(value: int) -> str:
+    digits = "零一二三四五六七八九"
+    written, zero = "", False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, value = divmod(value, unit)
+        if digit:
+            written += ("零" if zero and written else "") + digits[digit] + name
+            zero = False
+        else:
+            zero = True
+    return written

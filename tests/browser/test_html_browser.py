@@ -76,11 +76,14 @@ class Report:
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.dialogs: list[str] = []
-        self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        # Every page opens without the "done" ticks an earlier test left in the browser's storage.
         self.page.goto(self.path.as_uri())
+        self.page.evaluate("localStorage.clear()")
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.reload()
 
     def mark(self, number: int):
         return self.page.locator(f'.doc mark[data-d~="{number}"]')
@@ -88,9 +91,13 @@ class Report:
     def entry(self, number: int):
         return self.page.locator(f'.view[data-view="section"] a.entry[data-d="{number}"]')
 
+    def current(self) -> list[str]:
+        """The numbers of the diagnostics outlined as the one the editor is at."""
+        return self.page.eval_on_selector_all(".doc mark.current", "marks => [...new Set(marks.map(m => m.dataset.d))]")
+
     def close(self):
         self.page.close()
-        assert self.requests == [self.path.as_uri()], "the page fetched something besides itself"
+        assert all(url == self.path.as_uri() for url in self.requests), "the page fetched something besides itself"
         assert self.errors == [] and self.dialogs == []
 
 
@@ -115,8 +122,11 @@ def test_every_diagnostic_of_the_seed_is_highlighted_and_visible(seed_report, tm
         marks = seed_report.mark(number)
         expect(marks.first).to_be_visible()
         expect(marks.first).to_have_class(re.compile(r"\bhl\b"))
-        spanned = lines[diagnostic.line - 1][diagnostic.column - 1:diagnostic.end_column - 1]
-        assert "".join(marks.all_inner_texts()) == spanned
+        # The span, and every place its fix edits (all the half-width marks of a line).
+        line = lines[diagnostic.line - 1]
+        stretches = [(diagnostic.column, diagnostic.end_column)] + [(a.column, b.column) for a, b, _ in diagnostic.fix]
+        covered = sorted({column for start, end in stretches for column in range(start - 1, end - 1)})
+        assert "".join(marks.all_inner_texts()) == "".join(line[column] for column in covered)
     # An error's highlight is coloured, not just marked up.
     placeholder = seed_report.mark(number_of("wording.placeholder", 17))
     assert placeholder.evaluate("mark => getComputedStyle(mark).backgroundColor") != "rgba(0, 0, 0, 0)"
@@ -226,9 +236,157 @@ def test_markup_in_a_draft_is_shown_as_text_and_runs_no_script(browser, tmp_path
     expect(doc).to_contain_text('<script>document.title="pwned";window.pwned=1</script>')
     expect(doc).to_contain_text('"><svg onload="window.pwned=3">')
     expect(page.locator(".file-head")).to_contain_text("<b>某县科学技术局</b>")
-    book = page.locator('.doc mark[data-sev="warning"]').first
+    book = page.locator('.doc mark[data-sev="warning"]', has_text="«").first
     book.hover()
     expect(page.locator("#tip")).to_contain_text('“«"><img src=x onerror="window.pwned=2">»”改为')
     expect(page.locator("img")).to_have_count(0)
     assert page.evaluate("typeof window.pwned") == "undefined"
+    report.close()
+
+
+def test_keys_step_through_the_problems_in_the_order_of_the_text(seed_report):
+    from playwright.sync_api import expect
+
+    page = seed_report.page
+    order = [str(n) for n, _ in sorted(enumerate(SEED_DIAGNOSTICS), key=lambda item: item[1].sort_key())]
+    for key in ("j", "n", "j"):
+        page.keyboard.press(key)
+    assert seed_report.current() == [order[2]]
+    expect(seed_report.mark(int(order[2])).first).to_be_focused()
+    expect(seed_report.mark(int(order[2])).first).to_be_in_viewport()
+    expect(seed_report.entry(int(order[2]))).to_have_class(re.compile(r"\bcurrent\b"))
+    page.keyboard.press("k")
+    assert seed_report.current() == [order[1]]
+    page.keyboard.press("p")
+    page.keyboard.press("p")  # at the first problem: stays there
+    assert seed_report.current() == [order[0]]
+    # Far down the text, as far as the keys take it: the highlight is brought into view.
+    for _ in range(40):
+        page.keyboard.press("j")
+    assert seed_report.current() == [order[40]]
+    expect(seed_report.mark(int(order[40])).first).to_be_in_viewport()
+    # Hidden problems are skipped: with info notes hidden, j goes to the next warning or error.
+    page.locator('#filters input[name="severity"][value="info"]').uncheck()
+    page.locator(".doc").click(position={"x": 5, "y": 5})
+    page.keyboard.press("j")
+    (now,) = seed_report.current()
+    assert SEED_DIAGNOSTICS[int(now)].severity.value != "info"
+    assert order.index(now) > 40
+
+
+def test_search_narrows_the_list_and_the_highlights(seed_report):
+    from playwright.sync_api import expect
+
+    page = seed_report.page
+    search = page.locator('#filters input[name="search"]')
+    search.fill("占位符")
+    placeholder = [n for n, d in enumerate(SEED_DIAGNOSTICS) if d.rule == "wording.placeholder"]
+    assert placeholder
+    for number in range(len(SEED_DIAGNOSTICS)):
+        if number in placeholder:
+            expect(seed_report.entry(number)).to_be_visible()
+            expect(seed_report.mark(number).first).to_have_class(re.compile(r"\bhl\b"))
+        else:
+            expect(seed_report.entry(number)).to_be_hidden()
+    # Typing j in the search box is text, not a jump.
+    search.press("j")
+    expect(search).to_have_value("占位符j")
+    assert seed_report.current() == []
+    expect(page.locator('.view[data-view="section"] a.entry:visible')).to_have_count(0)
+    # The text a problem points at is searched too, and the rule id.
+    search.fill("楚雄科技")
+    expect(seed_report.entry(number_of("punctuation.book-title-marks", 14))).to_be_visible()
+    search.fill("punctuation.title-comma")
+    visible = page.locator('.view[data-view="section"] a.entry:visible')
+    expect(visible).to_have_count(sum(d.rule == "punctuation.title-comma" for d in SEED_DIAGNOSTICS))
+    search.fill("")
+    expect(page.locator('.view[data-view="section"] a.entry:visible')).to_have_count(len(SEED_DIAGNOSTICS))
+
+
+def test_done_ticks_survive_a_reload_and_belong_to_the_drafts_text(browser, seed_report, tmp_path):
+    from playwright.sync_api import expect
+
+    page = seed_report.page
+    number = number_of("wording.placeholder", 17)
+    item = page.locator(f'.view[data-view="section"] li:has(a.entry[data-d="{number}"])')
+    item.locator("input[data-tick]").check()
+    expect(item).to_have_class(re.compile(r"\bdone\b"))
+    expect(page.locator(f'.view[data-view="rule"] li:has(a.entry[data-d="{number}"]) input[data-tick]')).to_be_checked()
+    expect(seed_report.mark(number).first).to_have_class(re.compile(r"\bdone\b"))
+    expect(page.locator(".ticked .n")).to_have_text("1")
+    page.reload()
+    expect(item.locator("input[data-tick]")).to_be_checked()
+    expect(page.locator(".ticked .n")).to_have_text("1")
+    page.locator('#filters input[name="hide-done"]').check()
+    expect(item).to_be_hidden()
+    # Another page of the same draft shows the tick; an edited draft starts afresh.
+    again = tmp_path / "again"
+    again.mkdir()
+    same = browser.new_page()
+    subprocess.run([sys.executable, "-m", "reportlint", "--format", "html", "-o", str(again / "same.html"), str(SEED)])
+    same.goto((again / "same.html").as_uri())
+    expect(same.locator(".ticked .n")).to_have_text("1")
+    edited = again / "edited.txt"
+    edited.write_text(SEED.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "reportlint", "--format", "html", "-o", str(again / "edited.html"), str(edited)])
+    same.goto((again / "edited.html").as_uri())
+    expect(same.locator(".ticked .n")).to_have_text("0")
+    same.close()
+
+
+def test_an_entry_explains_its_rule_and_copies_its_suggestion(browser, seed_report):
+    from playwright.sync_api import expect
+
+    browser.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = seed_report.page
+    number = number_of("punctuation.book-title-marks", 14)
+    item = page.locator(f'.view[data-view="section"] li:has(a.entry[data-d="{number}"])')
+    expect(item.locator(".suggestion q")).to_have_text("《楚雄科技》")
+    item.locator("button.copy").click()
+    expect(item.locator("button.copy")).to_have_text("已复制")
+    assert page.evaluate("navigator.clipboard.readText()") == "《楚雄科技》"
+    why = item.locator("details.why")
+    expect(why.locator("p")).to_be_hidden()
+    why.locator("summary").click()
+    expect(why.locator("p")).to_contain_text("书名号")
+
+
+def test_every_place_a_diagnostic_fixes_is_highlighted(seed_report):
+    number = number_of("punctuation.half-width", 3)
+    fixed = SEED_DIAGNOSTICS[number].fix
+    assert len(fixed) == 13
+    marks = seed_report.mark(number)
+    assert "".join(marks.all_inner_texts()) == "".join(text for _, _, text in fixed).translate(HALF_WIDTH)
+
+
+HALF_WIDTH = str.maketrans("（），：", "(),:")
+
+
+def test_the_index_of_reports_sorts_by_any_column(browser, tmp_path):
+    from playwright.sync_api import expect
+
+    late = tmp_path / "late.txt"
+    late.write_text("某市科学技术局2019年政府信息公开工作年度报告\n发布日期：2020-02-20\n一、总体情况\n", encoding="utf-8")
+    report = Report(browser, tmp_path, SEED, CLEAN, late)
+    page = report.page
+    rows = page.locator(".index tbody tr")
+    expect(rows).to_have_count(3)
+
+    def column(name):
+        index = page.locator(".index thead th").all_inner_texts().index(name)
+        return [cell.strip() for cell in page.locator(f".index tbody tr td:nth-child({index + 1})").all_inner_texts()]
+
+    assert column("发布机关") == ["楚雄州科学技术局", "云岭州科学技术局", "某市科学技术局"]
+    assert column("按期公开") == ["是", "是", "否"]
+    page.locator(".index thead th button", has_text="错误").click()
+    errors = [int(value) for value in column("错误")]
+    assert errors == sorted(errors) and errors[0] == 0
+    page.locator(".index thead th button", has_text="错误").click()
+    assert [int(value) for value in column("错误")] == sorted(errors, reverse=True)
+    expect(page.locator(".index thead th", has_text="错误")).to_have_attribute("aria-sort", "descending")
+    page.locator(".index thead th button", has_text="年度").click()
+    assert column("年度") == ["2016", "2016", "2019"]
+    # The links still lead to each report, whatever the order.
+    page.locator(".index a", has_text="late.txt").click()
+    expect(page.locator("#f2 .file-head")).to_be_in_viewport()
     report.close()

@@ -10,6 +10,7 @@ it is (docs/accuracy.md).
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 import pytest
@@ -43,7 +44,8 @@ def test_every_finding_is_reviewed(index):
     lines = [f"{verdict_file(result.report).relative_to(ROOT)} is out of date:"]
     for finding in result.unreviewed:
         moved = result.moved(finding)
-        lines.append(f"  moved: change at: \"{moved.key.at}\" to \"{finding.key.at}\" in {moved.line()}" if moved
+        lines.append(f"  moved or resized: make the key of {moved.line()}\n    at: \"{finding.key.at}\", text: "
+                     f"{json.dumps(finding.key.text, ensure_ascii=False)} (if the verdict still holds)" if moved
                      else f"  add (choose TP or FP, give the reason): {finding.entry()}")
     moved_away = {result.moved(finding) for finding in result.unreviewed}
     lines += [f"  remove (its finding is no longer reported at warning or error): {verdict.line()}"

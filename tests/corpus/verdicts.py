@@ -158,8 +158,10 @@ class Review:
     matched: list[tuple[Finding, Verdict]]
 
     def moved(self, finding: Finding) -> Verdict | None:
-        """A lost verdict of the same rule and text: the finding's span moved."""
-        return next((v for v in self.lost if (v.key.rule, v.key.text) == (finding.key.rule, finding.key.text)), None)
+        """A lost verdict of the same rule and text, or the same rule and place:
+        the finding's span moved, or took in more or less text."""
+        return next((v for v in self.lost if v.key.rule == finding.key.rule and v.key.n == finding.key.n
+                     and (v.key.text == finding.key.text or v.key.at == finding.key.at)), None)
 
 
 def review(report: Path, session: LintSession | None = None) -> Review:

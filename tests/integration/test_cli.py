@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 from click.testing import CliRunner
-from conftest import FIXTURES, ROOT, SEED
+from conftest import EXAMPLE_RULE, FIXTURES, ROOT, SEED
 
 from reportlint import lint_file
 from reportlint.cli import main
@@ -143,12 +143,6 @@ def test_directories_are_searched_for_every_format_read(tmp_path):
     assert result.exit_code == 2 and "notes.docx: 不是有效的 .docx 文件" in result.output
 
 
-def test_colour_only_on_request_and_never_with_no_color():
-    assert "\x1b[" not in run(SEED).output
-    assert "\x1b[31m" in run("--color", "always", SEED).output
-    assert "\x1b[" not in run("--color", "auto", SEED, env={"NO_COLOR": "1"}).output
-
-
 def test_usage_errors_exit_2():
     assert run("--format", "xml", SEED).exit_code == 2
     assert run("check").exit_code == 2
@@ -159,6 +153,22 @@ def test_rules_lists_groups():
     assert result.exit_code == 0
     assert "[punctuation]" in result.output and "[structure]" in result.output and "[wording]" in result.output
     assert "wording.placeholder" in result.output
+
+
+def test_rules_as_json_describe_every_rule(tmp_path):
+    rules = json.loads(run("rules", "--format", "json").output)
+    assert [rule["id"] for rule in rules] == sorted(rule["id"] for rule in rules)
+    assert [rule["id"] for rule in rules] == [line.split()[0] for line in run("rules").output.splitlines()
+                                              if line.startswith("  ")]
+    placeholder = next(rule for rule in rules if rule["id"] == "wording.placeholder")
+    assert placeholder["group"] == "wording" and placeholder["severity"] == "error" and placeholder["kind"] == "existence"
+    assert placeholder["fixable"] is False and placeholder["summary"] and placeholder["message"].startswith("文中留有占位符")
+    assert placeholder["examples"]["good"] and all(set(bad) == {"text", "match", "fix"} for bad in placeholder["examples"]["bad"])
+    assert next(rule for rule in rules if rule["id"] == "punctuation.book-title-marks")["fixable"] is True
+    # An office's own pack is listed with the built-in rules.
+    (tmp_path / "office").mkdir()
+    (tmp_path / "office" / "example.yaml").write_text(EXAMPLE_RULE, encoding="utf-8")
+    assert "office.example" in [rule["id"] for rule in json.loads(run("rules", "--format", "json", "--rules", tmp_path).output)]
 
 
 def test_explain_shows_examples():

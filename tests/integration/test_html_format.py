@@ -2,6 +2,7 @@
 browser's view of it is tests/test_html_browser.py)."""
 
 import dataclasses
+import hashlib
 import re
 from collections import Counter, defaultdict
 from html.parser import HTMLParser
@@ -15,6 +16,7 @@ from reportlint.formatters import html
 from reportlint.linter import Linter
 from reportlint.readers import read_source
 from reportlint.rules import load_rules
+from reportlint.source import Location
 
 PASTED = FIXTURES / "pasted-markup-2016.txt"
 CLEAN = FIXTURES / "clean-free-2016.txt"
@@ -79,6 +81,14 @@ def span_text(source, diagnostic):
     return source.text[start:end]
 
 
+def highlighted_text(source, diagnostic):
+    """The text a diagnostic highlights: its span and every place its fix edits."""
+    stretches = [((diagnostic.line, diagnostic.column), (diagnostic.end_line, diagnostic.end_column))]
+    stretches += [((start.line, start.column), (end.line, end.column)) for start, end, _ in diagnostic.fix]
+    covered = {offset for start, end in stretches for offset in range(source.offset(*start), source.offset(*end))}
+    return "".join(source.text[offset] for offset in sorted(covered) if source.text[offset] != "\n")
+
+
 def test_the_seed_page_shows_the_whole_text_and_every_span_highlighted():
     (result,) = lint(SEED)
     page = Page(html.render([result]))
@@ -86,8 +96,11 @@ def test_the_seed_page_shows_the_whole_text_and_every_span_highlighted():
     assert "\n".join(page.lines) == source.text
     assert len(result.diagnostics) == 53
     for number, diagnostic in enumerate(result.diagnostics):
-        assert page.highlighted[str(number)] == span_text(source, diagnostic), diagnostic
+        assert page.highlighted[str(number)] == highlighted_text(source, diagnostic), diagnostic
         assert page.all("span", id=f"d{number}"), "every diagnostic has an anchor for its panel link"
+    # A line's half-width marks are one diagnostic, and each of them is highlighted.
+    half_width = next(n for n, d in enumerate(result.diagnostics) if d.rule == "punctuation.half-width" and d.line == 3)
+    assert page.highlighted[str(half_width)] == "(),,(:,:,:,:)"
 
 
 def test_overlapping_spans_share_segments_coloured_by_the_worst():
@@ -95,11 +108,12 @@ def test_overlapping_spans_share_segments_coloured_by_the_worst():
     page = Page(html.render([result]))
     numbers = {d.rule: str(n) for n, d in enumerate(result.diagnostics) if d.line == 8}
     both = f"{min(numbers.values(), key=int)} {max(numbers.values(), key=int)}"
-    (shared,) = page.all("mark", data_d=both)
-    assert shared["data-sev"] == "warning" and "multi" in shared["class"]
+    shared = page.all("mark", data_d=both)
+    assert len(shared) == 2  # "(" and ")" of "(三)是" are half-width marks of the line too
+    assert all(mark["data-sev"] == "warning" and "multi" in mark["class"] for mark in shared)
     # "(三)是" is the warning's span; its first character is also the info's.
     assert page.highlighted[numbers["structure.heading-enumeration-mix"]] == "(三)是"
-    assert page.highlighted[numbers["punctuation.half-width"]] == "("
+    assert page.highlighted[numbers["punctuation.half-width"]].startswith("()")
 
 
 def severity_counts(result):
@@ -140,7 +154,7 @@ def test_panel_groups_by_section_in_document_order_and_by_rule_errors_first():
     ]
     assert sum(int(count) for _, count in sections) == 53
     rules = re.findall(r'<section class="group"><h3><code>(.*?)</code>', by_rule)
-    assert rules[0] == "numbers.parts-exceed-total" and rules[-1] == "punctuation.title-comma"
+    assert rules[0] == "wording.formulation" and rules[-1] == "punctuation.title-comma"
     assert len(rules) == len({d.rule for d in result.diagnostics})
 
 
@@ -176,19 +190,40 @@ def test_the_page_references_nothing_outside_itself():
     assert html._policy(style, script) == policy["content"]
 
 
-def test_several_files_get_an_index_with_their_counts():
+def test_several_files_get_an_index_of_reports_with_their_profiles_and_counts():
     results = lint(SEED, CLEAN)
-    markup = html.render(results)
+    markup = html.render(results, rules=load_rules())
     page = Page(markup)
     assert [a["href"] for a in page.all("a") if a.get("href", "").startswith("#f")] == ["#f0", "#f1"]
     assert page.all("section", id="f0") and page.all("section", id="f1")
     index = markup.split('<nav class="index"', 1)[1].split("</nav>", 1)[0]
+    headers = re.findall(r'<th aria-sort="none"><button type="button">(.*?)</button></th>', index)
+    assert headers == ["文件", "发布机关", "机关类型", "层级", "年度", "版式", "发布日期", "公开期限", "按期公开",
+                       "错误", "警告", "提示", "主要问题"]
+    rows = [re.findall(r'<td[^>]*data-sort="([^"]*)"', row) for row in re.findall(r"<tr><td.*?</tr>", index)]
     counts = severity_counts(results[0])
-    assert (f'{SEED}</a></td><td data-sev="error">{counts["error"]}</td><td data-sev="warning">{counts["warning"]}</td>'
-            f'<td data-sev="info">{counts["info"]}</td>') in index
-    assert f'{CLEAN}</a></td><td data-sev="error">0</td><td data-sev="warning">0</td><td data-sev="info">0</td>' in index
-    assert markup.split('<section class="file" id="f1">', 1)[1].count('<p class="clean">未发现问题。</p>') == 1
+    assert rows[0][:-1] == [str(SEED), "楚雄州科学技术局", "政府部门", "市级", "2016", "2008年《条例》自由格式",
+                            "2017-01-19", "2017-03-31", "是", str(counts["error"]), str(counts["warning"]), str(counts["info"])]
+    most = Counter(d.rule for d in results[0].diagnostics).most_common(1)[0]
+    assert rows[0][-1] == most[0] and f"<code>{most[0]}</code> ×{most[1]}" in index
+    assert rows[1][9:] == ["0", "0", "0", ""]
+    assert markup.split('<section class="file" id="f1"', 1)[1].count('<p class="clean">未发现问题。</p>') == 1
     assert '<nav class="index"' not in html.render(results[:1])
+
+
+def test_entries_carry_the_suggestion_the_explanation_and_a_tick():
+    (result,) = lint(SEED)
+    markup = html.render([result], rules=load_rules())
+    page = Page(markup)
+    book = next(n for n, d in enumerate(result.diagnostics) if d.rule == "punctuation.book-title-marks")
+    entry = markup.split(f'<a class="entry" href="#d{book}"', 1)[1].split("</li>", 1)[0]
+    assert ('<p class="suggestion">建议改为<q>《楚雄科技》</q>'
+            '<button type="button" class="copy" data-copy="《楚雄科技》">复制</button>') in entry
+    assert '<details class="why"><summary>规则说明</summary><p>书名号' in entry
+    ticks = [attributes["data-tick"] for attributes in page.all("input") if "data-tick" in attributes]
+    assert len(ticks) == 2 * len(result.diagnostics) and len(set(ticks)) == len(result.diagnostics)  # two views
+    (section,) = page.all("section", id="f0")
+    assert section["data-content"] == hashlib.sha256(result.source.text.encode("utf-8")).hexdigest()
 
 
 def test_an_empty_span_gets_a_visible_pin():
@@ -214,7 +249,7 @@ def test_a_span_across_lines_is_highlighted_on_each_line():
 def test_a_diagnostics_location_is_shown_when_it_has_one():
     (result,) = lint(SEED)
     first = result.diagnostics[0]
-    located = dataclasses.replace(first, location="正文第1段")
+    located = dataclasses.replace(first, location=Location("正文第1段"))
     page = Page(html.render([dataclasses.replace(result, diagnostics=(located,))]))
     assert page.panel_text.count("正文第1段") == 2  # in both views
     assert "正文第1段" not in html.render([dataclasses.replace(result, diagnostics=(first,))])

@@ -44,14 +44,61 @@ def test_include_and_exclude_globs(tmp_path):
     (tmp_path / ".reportlint.yaml").write_text("include: ['*.txt']\nexclude: [archive]\n", encoding="utf-8")
     found = listed(tmp_path)
     assert sorted(p.split(str(tmp_path) + "/")[1] for p in found) == ["a.txt", "notes/c.txt"]
-    # A file named on the command line is linted whatever the globs say.
-    assert listed(tmp_path / "archive" / "d.txt") == [str(tmp_path / "archive" / "d.txt")]
+    # A file named on the command line is linted whatever the globs say, unless
+    # --force-exclude asks for `exclude` to apply to it too (a pre-commit hook).
+    archived = tmp_path / "archive" / "d.txt"
+    assert listed(archived) == [str(archived)]
+    assert listed("--force-exclude", archived, tmp_path / "a.txt") == [str(tmp_path / "a.txt")]
+    assert listed("--force-exclude", tmp_path / "b.md") == [str(tmp_path / "b.md")], "include is for folders only"
 
 
-def test_gitignore_is_respected(tmp_path):
+def test_force_exclude_applies_to_standard_input_by_its_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".reportlint.yaml").write_text("exclude: ['archive/**']\n", encoding="utf-8")
+    text = (FIXTURES / "clean-free-2016.txt").read_text(encoding="utf-8")
+
+    def lint(name):
+        result = CliRunner().invoke(main, ["--format", "json", "--force-exclude", "--stdin-filename", name, "-"], input=text)
+        return [f["path"] for f in json.loads(result.stdout)["files"]]
+
+    assert lint("archive/2015.txt") == []
+    assert lint("drafts/2016.txt") == ["drafts/2016.txt"]
+
+
+GITIGNORED = {
+    ".gitignore": "build/\nscratch.txt\n*.bak.txt\n!keep.bak.txt\n/top-only.txt\n",
+    "drafts/.gitignore": "old-*.txt\n!old-but-kept.txt\n",
+}
+FILES = ("kept.txt", "build/generated.txt", "scratch.txt", "x.bak.txt", "keep.bak.txt", "top-only.txt",
+         "drafts/top-only.txt", "drafts/old-2014.txt", "drafts/old-but-kept.txt", "drafts/new.txt", "drafts/scratch.txt")
+NOT_IGNORED = ["drafts/new.txt", "drafts/old-but-kept.txt", "drafts/top-only.txt", "keep.bak.txt", "kept.txt"]
+
+
+def folder_with_gitignores(root):
+    for name in FILES:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(FIXTURES / "clean-free-2016.txt", root / name)
+    for name, patterns in GITIGNORED.items():
+        (root / name).write_text(patterns, encoding="utf-8")
+
+
+def relative(paths, root):
+    return [path.split(str(root) + "/")[1] for path in paths]
+
+
+def test_gitignore_is_respected_in_a_git_repository(tmp_path):
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    for name in ("kept.txt", "build/generated.txt", "scratch.txt"):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(FIXTURES / "clean-free-2016.txt", tmp_path / name)
-    (tmp_path / ".gitignore").write_text("build/\nscratch.txt\n", encoding="utf-8")
-    assert [p.split(str(tmp_path) + "/")[1] for p in listed(tmp_path)] == ["kept.txt"]
+    folder_with_gitignores(tmp_path)
+    assert relative(listed(tmp_path), tmp_path) == NOT_IGNORED
+
+
+def test_gitignore_is_respected_outside_git_alike(tmp_path, monkeypatch):
+    # Outside a work tree (an unpacked archive of drafts, an editor's machine without git).
+    folder_with_gitignores(tmp_path)
+    assert relative(listed(tmp_path), tmp_path) == NOT_IGNORED
+    # The .gitignore files of the folders above a searched folder apply, up to the working directory.
+    monkeypatch.chdir(tmp_path)
+    assert listed("drafts") == ["drafts/new.txt", "drafts/old-but-kept.txt", "drafts/top-only.txt"]
+    # Not above it: without a repository, the working directory is where the search's rules start.
+    monkeypatch.chdir(tmp_path / "drafts")
+    assert listed(".") == ["new.txt", "old-but-kept.txt", "scratch.txt", "top-only.txt"]

@@ -52,7 +52,7 @@ def test_both_wrong_book_title_marks_are_reported():
 
 def test_missing_problems_and_improvements_section():
     (missing,) = [d for d in DIAGNOSTICS if d.rule == "structure.required-sections"]
-    assert missing.severity.value == "error"
+    assert missing.severity.value == "warning"  # the headings show it, not the text alone
     assert "存在的主要问题及改进情况" in missing.message
 
 

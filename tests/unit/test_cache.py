@@ -2,6 +2,10 @@
 data without reading YAML; any change to a rule file, a broken cache file or a
 folder that cannot be written is handled."""
 
+import sys
+from pathlib import Path
+
+import platformdirs
 import pytest
 from conftest import EXAMPLE_RULE
 
@@ -70,3 +74,13 @@ def test_values_json_cannot_hold_are_not_cached(pack):
     cache = JsonCache("test", ["key"])
     cache.write({"when": object()})
     assert cache.read() is None
+
+
+def test_the_cache_folder_is_the_systems_unless_configured(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "configured"))
+    assert cache_dir() == tmp_path / "configured"
+    monkeypatch.delenv("REPORTLINT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == Path(platformdirs.user_cache_dir("reportlint", appauthor=False))
+    if sys.platform == "linux":
+        assert cache_dir() == tmp_path / "xdg" / "reportlint"

@@ -1,15 +1,22 @@
 """Configuration: discovery (nearest wins), precedence of the command line,
 per-file overrides, profile overrides, and clear errors for bad keys."""
 
+import dataclasses
 import json
+import re
 import shutil
 import textwrap
+from datetime import date
 
 import pytest
+import yaml
 from click.testing import CliRunner
-from conftest import FIXTURES, SEED, shared_files
+from conftest import FIXTURES, ROOT, SEED, shared_files
+from jsonschema import Draft7Validator, FormatChecker
 
+from reportlint import config
 from reportlint.cli import main
+from reportlint.profile import Body, Edition, Level, ProfileOverrides
 
 
 def run(*args):
@@ -118,19 +125,18 @@ def test_allow_phrases(tmp_path):
     assert "行政决xx" not in result.stderr
 
 
-@pytest.mark.parametrize(
-    ("config", "expected"),
-    [
-        ("selekt: [wording]\n", ".reportlint.yaml: selekt: 未知的配置项"),
-        ("fail-on: fatal\n", ".reportlint.yaml: fail-on: 应为以下之一：error、warning、info"),
-        ("severity: {wording: loud}\n", ".reportlint.yaml: severity.wording: 应为 error、warning、info 或 off"),
-        ("profile: {edition: 2020}\n", ".reportlint.yaml: profile.edition: 应为free-2008"),
-        ("select: wording\n", ".reportlint.yaml: select: 应为列表"),
-        ("overrides: [{ignore: [x]}]\n", ".reportlint.yaml: overrides[0]: 应为含 files"),
-        ("overrides: [{files: ['*.txt'], include: ['*.md']}]\n", "overrides[0].include: 不能按文件覆盖"),
-        ("select: [unclosed\n", ".reportlint.yaml:2: YAML 语法错误"),
-    ],
-)
+BAD_CONFIGURATIONS = [
+    ("selekt: [wording]\n", ".reportlint.yaml: selekt: 未知的配置项"),
+    ("fail-on: fatal\n", ".reportlint.yaml: fail-on: 应为以下之一：error、warning、info"),
+    ("severity: {wording: loud}\n", ".reportlint.yaml: severity.wording: 应为 error、warning、info 或 off"),
+    ("profile: {edition: 2020}\n", ".reportlint.yaml: profile.edition: 应为free-2008"),
+    ("select: wording\n", ".reportlint.yaml: select: 应为列表"),
+    ("overrides: [{ignore: [x]}]\n", ".reportlint.yaml: overrides[0]: 应为含 files"),
+    ("overrides: [{files: ['*.txt'], include: ['*.md']}]\n", "overrides[0].include: 不能按文件覆盖"),
+]
+
+
+@pytest.mark.parametrize(("config", "expected"), [*BAD_CONFIGURATIONS, ("select: [unclosed\n", ".reportlint.yaml:2: YAML 语法错误")])
 def test_bad_configuration_is_a_one_line_error(tmp_path, config, expected):
     draft = shutil.copy(FIXTURES / "clean-free-2016.txt", tmp_path / "draft.txt")
     write(tmp_path / ".reportlint.yaml", config)
@@ -204,3 +210,51 @@ def test_corpus_05_is_late_once_its_publication_date_is_known(tmp_path):
     # SOURCES.md: published 2012-04-11, after the 31 March deadline of the 2008 条例.
     write(tmp_path / ".reportlint.yaml", "profile: {published: 2012-04-11}\n")
     assert "facts.publication-deadline" in rules_reported(run("--format", "json", "--select", "facts", draft))
+
+
+# -- the JSON Schema editors complete .reportlint.yaml with --------------------------
+
+SCHEMA = json.loads(run("config", "--schema").output)
+
+
+def editor_view(text: str):
+    """A YAML configuration as an editor's schema check sees it: dates are text."""
+    data = yaml.safe_load(text)
+    profile = data.get("profile") if isinstance(data, dict) else None
+    if isinstance(profile, dict) and isinstance(profile.get("published"), date):
+        profile["published"] = profile["published"].isoformat()
+    return data
+
+
+def schema_errors(text: str) -> list[str]:
+    validator = Draft7Validator(SCHEMA, format_checker=FormatChecker())
+    return [error.message for error in validator.iter_errors(editor_view(text))]
+
+
+def test_the_schema_names_every_key_and_choice_the_configuration_reads():
+    assert set(SCHEMA["properties"]) == set(config._PARSERS) | {"overrides"}
+    per_file = SCHEMA["properties"]["overrides"]["items"]["properties"]
+    assert set(per_file) == {"files"} | set(config._PARSERS) - config._TOP_LEVEL_ONLY
+    profile = SCHEMA["definitions"]["profile"]["properties"]
+    assert set(profile) == {field.name for field in dataclasses.fields(ProfileOverrides)}
+    assert profile["edition"]["enum"] == [edition.value for edition in Edition]
+    assert profile["level"]["enum"] == [level.value for level in Level]
+    assert profile["body"]["enum"] == [body.value for body in Body]
+    assert SCHEMA["properties"]["fail-on"]["enum"] == list(config.FAIL_ON)
+    assert all(prop.get("description") for prop in SCHEMA["properties"].values() if "$ref" not in prop)
+
+
+def test_the_documented_example_is_valid_for_the_schema_and_the_configuration(tmp_path):
+    documented = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n# \.reportlint\.yaml\n(.*?)```", documented, re.S).group(1)
+    assert schema_errors(example) == []
+    config.load_config(write(tmp_path / ".reportlint.yaml", example))
+
+
+@pytest.mark.parametrize(("text", "expected"), BAD_CONFIGURATIONS)
+def test_what_the_configuration_refuses_the_schema_refuses(text, expected):
+    assert schema_errors(text) != []
+
+
+def test_severity_off_may_be_written_bare():
+    assert schema_errors("severity: {wording.consistent-terms: off, structure: info}\n") == []

@@ -139,10 +139,10 @@ def test_comment_directives_in_a_web_page(tmp_path):
     assert all("网页源码" in d["location"] for d in found)
 
 
-def test_fix_refuses_word_and_web_pages(tmp_path):
+def test_fix_refuses_web_pages(tmp_path):
     page = tmp_path / "report.html"
     page.write_text("<p>本报告根据《条例》(以下简称《条例》)编制。</p>", encoding="utf-8")
     before = page.read_bytes()
     result = CliRunner().invoke(main, ["--fix", str(page)])
-    assert result.exit_code == 2 and "只能就地修正文本和 Markdown 文件" in result.output
+    assert result.exit_code == 2 and "只能就地修正文本、Markdown 和 Word 文件" in result.output
     assert page.read_bytes() == before

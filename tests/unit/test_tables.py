@@ -239,7 +239,7 @@ def test_a_row_short_of_values_is_reported_once_and_not_checked():
             "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n")
     found = lint_text(text, select=["tables"])
     assert [d.rule for d in found] == ["tables.unreadable"]
-    assert "数值个数与表格的列数不符" in found[0].message
+    assert "数值的个数与表格的列数不符" in found[0].message
 
 
 @pytest.mark.parametrize("year", [2020, 2022])

@@ -12,6 +12,7 @@ from datetime import date
 from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
+from ...genre import REPORTS
 from ...numbers import first_full_date
 from ..base import Kind
 
@@ -21,6 +22,7 @@ _ALONE_AFTER = " \t\u3000\n）)"
 
 class DateBeforePeriodEnd(Kind):
     name = "facts.date_before_period_end"
+    reads = REPORTS
     message_args = frozenset({"match", "date", "period_end"})
 
     def check(self, facts: Facts) -> Iterator[Finding]:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
+from ...genre import REPORTS
 from ...patterns import compile_pattern
 from ..base import TextKind, excepted
 from ..options import Integer, Pattern, Patterns, Records, Text
@@ -23,6 +24,7 @@ from ..options import Integer, Pattern, Patterns, Records, Text
 
 class OutOfPeriod(TextKind):
     name = "facts.out_of_period"
+    reads = REPORTS
     default_scope = "paragraphs"
     options = {
         "terms": Records({

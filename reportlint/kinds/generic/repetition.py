@@ -29,6 +29,7 @@ class Repetition(TextKind):
     ``units``, only those units count (for doubled function words such as 的的)."""
 
     name = "repetition"
+    default_scope = "prose"  # not a table written out as text (header words repeat there)
     options = {
         "min_length": Integer(default=2, minimum=1),
         "max_length": Integer(default=20, at_least="min_length"),

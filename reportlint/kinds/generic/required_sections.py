@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
+from ...genre import WHOLE_REPORTS
 from ..base import Kind
 from ..options import Editions, HeadingLevels, Pattern, Records, Text
 
@@ -22,6 +23,7 @@ class RequiredSections(Kind):
     A topic is present when a heading of one of ``levels`` matches its pattern."""
 
     name = "required_sections"
+    reads = WHOLE_REPORTS
     options = {
         "editions": Editions(Records({
             "topic": Text(required=True),

@@ -29,6 +29,7 @@ from decimal import Decimal
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ...tables import BLANK, INVALID, SCHEMA_KEYS, StatTable, TableCell
 from ..base import Kind
 from ..options import Text
@@ -68,6 +69,7 @@ class _Part:
 
 class TableIdentity(Kind):
     name = "table_identity"
+    reads = REPORTS
     options = {
         "table": Text(required=True, choices=SCHEMA_KEYS),
         "for_each": Text(required=True, choices=("row", "column")),
@@ -113,7 +115,7 @@ class TableIdentity(Kind):
                 "left": _expression(left, left_total),
                 "right": _expression(right, right_total),
                 "difference": _number(abs(left_total - right_total)),
-            })
+            }, proven=not any(cell.glued for part in left + right for cell in part.cells))
 
     def _resolve(self, terms: list[_Term], table: StatTable, previous: StatTable | None, instance: str) -> list[_Part] | None:
         parts: list[_Part] = []

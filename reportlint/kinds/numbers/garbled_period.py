@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
+from ...genre import REPORTS
 from ...numbers import find_date_mentions, find_periods
 from ...text.chars import DIGITS
 from ..base import TextKind
@@ -41,6 +42,7 @@ _DAY_OR_MONTH = re.compile("[月日]")
 
 class GarbledPeriod(TextKind):
     name = "numbers.garbled_period"
+    reads = REPORTS
     default_scope = "all"
     options = {"stated": Patterns(required=True)}
     message_args = frozenset({"match", "problem", "expected"})

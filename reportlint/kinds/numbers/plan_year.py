@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ...document import Section, Span
+from ...genre import REPORTS
 from ...numbers import DateMention, Period
 from ..options import Patterns
 from ._years import DatedYearCheck, Place, clause_and_next
@@ -25,6 +26,7 @@ class PlanYear(DatedYearCheck):
         "plan_headings": Patterns(),
         "account_words": Patterns(),
     }
+    reads = REPORTS
 
     def flagged(self, text: str, dated: Period | DateMention, year: int, report_year: int, place: Place) -> bool:
         if year != report_year or not place.in_improvement:

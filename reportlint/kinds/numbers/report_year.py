@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ...genre import REPORTS
 from ...numbers import DateMention, Period
 from ..options import Patterns
 from ._years import DatedYearCheck, Place, bracketed, clause_and_next, clause_around
@@ -22,6 +23,7 @@ _FROM = re.compile(r"(?:自|从)$")
 
 class ReportYear(DatedYearCheck):
     name = "numbers.report_year"
+    reads = REPORTS
     options = {**DatedYearCheck.options, "explained_by": Patterns()}
 
     def flagged(self, text: str, dated: Period | DateMention, year: int, report_year: int, place: Place) -> bool:

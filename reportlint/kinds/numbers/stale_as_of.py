@@ -14,12 +14,14 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ..base import Kind
 from ..options import Integer
 
 
 class StaleAsOf(Kind):
     name = "numbers.stale_as_of"
+    reads = REPORTS
     options = {"until_month": Integer(default=3, minimum=1)}
     message_args = frozenset({"match", "year", "month"})
 

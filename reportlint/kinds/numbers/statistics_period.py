@@ -21,12 +21,14 @@ from datetime import date
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ..base import Kind
 from ..options import Integer, Patterns
 
 
 class StatisticsPeriod(Kind):
     name = "numbers.statistics_period"
+    reads = REPORTS
     options = {
         "stated": Patterns(required=True),
         "from_month": Integer(default=10, minimum=1),

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ..base import Kind
 from ..options import Integer, Ratio
 from ._similarity import LastYear, detail, paragraphs, passage, percent, sections
@@ -17,6 +18,7 @@ from ._similarity import LastYear, detail, paragraphs, passage, percent, section
 
 class CopiedParagraph(Kind):
     name = "previous.copied_paragraph"
+    reads = REPORTS
     options = {
         "threshold": Ratio(default=0.8),
         "section_threshold": Ratio(default=0.8),

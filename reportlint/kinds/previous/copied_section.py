@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ..base import Kind
 from ..options import Ratio
 from ._similarity import SHORTEST_SECTION, LastYear, detail, percent, sections
@@ -14,6 +15,7 @@ from ._similarity import SHORTEST_SECTION, LastYear, detail, percent, sections
 
 class CopiedSection(Kind):
     name = "previous.copied_section"
+    reads = REPORTS
     options = {"threshold": Ratio(default=0.8)}
     message_args = frozenset({"where", "percent", "detail", "previous_year"})
 

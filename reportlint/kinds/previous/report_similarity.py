@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ...text.numerals import chinese_ordinal
 from ..base import Kind
 from ._similarity import SHORTEST_SECTION, LastYear, passage, percent, sections
@@ -15,6 +16,7 @@ from ._similarity import SHORTEST_SECTION, LastYear, passage, percent, sections
 
 class ReportSimilarity(Kind):
     name = "previous.report_similarity"
+    reads = REPORTS
     message_args = frozenset({"percent", "sections", "previous_year"})
 
     def check(self, facts: Facts) -> Iterator[Finding]:

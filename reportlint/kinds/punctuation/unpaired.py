@@ -27,6 +27,7 @@ _PAIRED_MARKS = re.compile("[" + re.escape("".join(_OPENERS) + "".join(_CLOSERS)
 
 class Unpaired(TextKind):
     name = "punctuation.unpaired"
+    default_scope = "prose"  # not a table written out as text (a label's bracket closes lines later)
     message_args = frozenset({"match", "expected"})
 
     def check(self, facts: Facts) -> Iterator[Finding]:

@@ -39,8 +39,6 @@ _ATTACHMENT = re.compile(r"统计表|附表")
 # Words every part shares: they say nothing about which part is meant.
 _GENERIC = re.compile(r"政府信息公开|政府信息|政务公开|信息公开|情况|工作|[的和及与因、，,“”\s]")
 _SIMILAR = 0.5
-# A complete text ends with a sentence, a date or a table's last figure.
-_COMPLETE_END = re.compile(r"(?:[。！？!?][”’」』》〉）)]*|[0-9]|日)\s*$")
 
 
 @dataclass(frozen=True)
@@ -105,17 +103,16 @@ def _split_parts(items: str) -> list[tuple[str, int]]:
     return parts
 
 
-def stops_in_mid_sentence(document: Document) -> bool:
-    """Whether the text stops in mid-sentence (an excerpt, a draft not finished):
-    parts after the last one present may simply not have been reached."""
-    return not _COMPLETE_END.search(document.text[-20:])
-
-
 def present(part: Part, headings: list[Heading], after_preamble: str) -> bool:
-    if any(similar(heading.text, part.name) for heading in headings):
+    if any(corresponds(heading.text, part.name) for heading in headings):
         return True
-    attachment = _ATTACHMENT.search(part.name)
-    return bool(attachment and attachment.group() in after_preamble)
+    return bool(_ATTACHMENT.search(part.name) and _ATTACHMENT.search(after_preamble))
+
+
+def corresponds(heading: str, part: str) -> bool:
+    """Whether a heading is the part the preamble lists: similar words, or both
+    the statistics table (a 统计表 listed, a 附表 attached: one table)."""
+    return similar(heading, part) or bool(_ATTACHMENT.search(heading) and _ATTACHMENT.search(part))
 
 
 def similar(heading: str, part: str) -> bool:

@@ -9,12 +9,14 @@ from collections.abc import Iterable, Iterator
 from ...diagnostic import Finding
 from ...document import Heading, Span
 from ...facts import Facts
+from ...genre import REPORTS
 from ...text.numerals import chinese_ordinal
 from ..base import Kind
 
 
 class HeadingEnumerationMix(Kind):
     name = "structure.heading_enumeration_mix"
+    reads = REPORTS
     message_args = frozenset({"marker", "rest", "enum"})
 
     def check(self, facts: Facts) -> Iterator[Finding]:

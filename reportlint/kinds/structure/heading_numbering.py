@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from ...diagnostic import Finding
 from ...document import Heading
 from ...facts import Facts
+from ...genre import REPORTS, Genre
 from ...text.numerals import chinese_ordinal
 from ..base import Kind
 from ..options import Editions, Pattern, Records, Text
@@ -21,6 +22,7 @@ from ._markers import marker_text
 
 class HeadingNumbering(Kind):
     name = "structure.heading_numbering"
+    reads = REPORTS
     options = {
         "outline": Editions(Records({"topic": Text(required=True), "pattern": Pattern(required=True)}), default={}),
     }
@@ -35,14 +37,16 @@ class HeadingNumbering(Kind):
             for section in siblings:
                 by_level[section.level].append(section.heading)
             for level, headings in by_level.items():
-                parts = outline if siblings is document.sections and level == 1 else None
-                yield from _sequence(headings, parts)
+                top = siblings is document.sections and level == 1
+                # An excerpt that starts after 一、 starts its numbering where it starts.
+                first = headings[0].marker.ordinal if top and facts.genre.genre is Genre.EXCERPT else 1
+                yield from _sequence(headings, outline if top else None, first)
 
 
-def _sequence(headings: list[Heading], parts: Sequence | None) -> Iterator[Finding]:
-    """Findings for one run of sibling headings; ``parts`` fixes the number of
-    the headings that name a part of the format."""
-    expected = 1
+def _sequence(headings: list[Heading], parts: Sequence | None, first: int = 1) -> Iterator[Finding]:
+    """Findings for one run of sibling headings, numbered from ``first``;
+    ``parts`` fixes the number of the headings that name a part of the format."""
+    expected = first
     seen: dict[int, Heading] = {}
     for heading in headings:
         marker = heading.marker

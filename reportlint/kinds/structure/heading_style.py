@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ...diagnostic import Finding
 from ...document import Heading
 from ...facts import Facts
+from ...genre import REPORTS
 from ..base import Kind
 from ._markers import marker_text
 
@@ -17,6 +18,7 @@ _WRONG_ORDINAL_STYLE = "1、"
 
 class HeadingStyle(Kind):
     name = "structure.heading_style"
+    reads = REPORTS
     message_args = frozenset({"marker", "style", "expected"})
 
     def check(self, facts: Facts) -> Iterator[Finding]:

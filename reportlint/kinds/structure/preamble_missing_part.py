@@ -1,9 +1,8 @@
 """structure.preamble_missing_part: parts the preamble lists that have no
 heading (see _preamble.py), reported once. A listed statistics table or
-appendix counts as present when it appears anywhere after the preamble (it is
-often attached without a number). When the text stops in mid-sentence (an
-excerpt, a draft not finished), the parts listed after the last one present are
-not reported: they may simply not have been reached."""
+appendix counts as present when one appears anywhere after the preamble (it is
+often attached without a number). An excerpt is not checked (reportlint/genre.py):
+the parts it lacks may simply not have been reached."""
 
 from __future__ import annotations
 
@@ -11,20 +10,19 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...document import Document, Span
-from ._preamble import Part, PreambleListCheck, present, stops_in_mid_sentence
+from ...genre import WHOLE_REPORTS
+from ._preamble import Part, PreambleListCheck, present
 
 
 class PreambleMissingPart(PreambleListCheck):
     name = "structure.preamble_missing_part"
+    reads = WHOLE_REPORTS
     message_args = frozenset({"parts", "count"})
 
     def check_parts(self, document: Document, list_span: Span, parts: list[Part]) -> Iterator[Finding]:
         headings = [section.heading for section in document.sections if section.level == 1]
         after_preamble = document.text[list_span.end:]
         shown = [present(part, headings, after_preamble) for part in parts]
-        if stops_in_mid_sentence(document):
-            last = max((index for index, found in enumerate(shown) if found), default=-1)
-            shown = [found or index > last for index, found in enumerate(shown)]
         missing = [part for part, found in zip(parts, shown) if not found]
         if missing:
             names = "”“".join(part.name for part in missing)

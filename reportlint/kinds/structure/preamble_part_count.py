@@ -5,9 +5,8 @@ heading names ("附件：政府信息公开情况统计表"), which a preamble m
 
 A preamble that also lists its parts by name is left to the rules that compare
 the list with its count (numbers.enumeration-count) and with the headings
-(structure.preamble-missing-part, structure.preamble-unlisted-part). A text
-that stops in mid-sentence (an excerpt) may not have reached its last parts:
-fewer headings than announced are not reported then."""
+(structure.preamble-missing-part, structure.preamble-unlisted-part). An
+excerpt may not reach its last parts: it is not read."""
 
 from __future__ import annotations
 
@@ -17,9 +16,10 @@ from collections.abc import Iterator
 from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
+from ...genre import WHOLE_REPORTS
 from ...text.numerals import chinese_count_value
 from ..base import Kind
-from ._preamble import front_sentences, listed_parts, stops_in_mid_sentence
+from ._preamble import front_sentences, listed_parts
 
 _ANNOUNCED = re.compile(
     r"(?:全文|报告|年报)[^。]{0,30}?(?P<phrase>(?:全文|报告)?(?:共|分为|分成|包括|包含|由)\s*"
@@ -30,6 +30,7 @@ _ATTACHMENT = re.compile(r"统计表|附表|附件")
 
 class PreamblePartCount(Kind):
     name = "structure.preamble_part_count"
+    reads = WHOLE_REPORTS
     message_args = frozenset({"match", "announced", "found", "headings"})
 
     def check(self, facts: Facts) -> Iterator[Finding]:
@@ -42,8 +43,6 @@ class PreamblePartCount(Kind):
         named = any(_ATTACHMENT.search(heading.text) for heading in headings)
         attached = int(not named and bool(_ATTACHMENT.search(document.text, span.end)))
         if announced in (len(headings), len(headings) + attached):
-            return
-        if len(headings) < announced and stops_in_mid_sentence(document):
             return
         listed = "，".join(heading.marker.text + _short(heading.text) for heading in headings) or "没有一级标题"
         yield Finding(span, {

@@ -7,16 +7,18 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...document import Document, Span
-from ._preamble import Part, PreambleListCheck, similar
+from ...genre import REPORTS
+from ._preamble import Part, PreambleListCheck, corresponds
 
 
 class PreambleUnlistedPart(PreambleListCheck):
     name = "structure.preamble_unlisted_part"
+    reads = REPORTS
     message_args = frozenset({"heading", "parts"})
 
     def check_parts(self, document: Document, list_span: Span, parts: list[Part]) -> Iterator[Finding]:
         listed = "、".join(part.name for part in parts)
         for section in document.sections:
             heading = section.heading
-            if section.level == 1 and not any(similar(heading.text, part.name) for part in parts):
+            if section.level == 1 and not any(corresponds(heading.text, part.name) for part in parts):
                 yield Finding(heading.span, {"heading": heading.marker.text + heading.text, "parts": listed})

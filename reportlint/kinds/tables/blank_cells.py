@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ...tables import BLANK
 from ..base import Kind
 from ..table_options import TableNames
@@ -15,6 +16,7 @@ from ..table_options import TableNames
 
 class BlankCells(Kind):
     name = "tables.blank_cells"
+    reads = REPORTS
     options = {"tables": TableNames()}
     message_args = frozenset({"table", "row", "column", "count"})
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ...tables import AMOUNT, CHANGE, INVALID
 from ..base import Kind
 from ..table_options import TableNames
@@ -16,6 +17,7 @@ _EXPECTED = {AMOUNT: "金额数字", CHANGE: "整数"}
 
 class CellValue(Kind):
     name = "tables.cell_value"
+    reads = REPORTS
     options = {"tables": TableNames()}
     message_args = frozenset({"table", "row", "column", "text", "expected"})
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ...profile import Level
 from ...tables import NUMBER, StatTable
 from ..base import Kind
@@ -18,6 +19,7 @@ from ..table_options import TableNames, TableRows
 
 class ImpossibleRows(Kind):
     name = "tables.impossible_rows"
+    reads = REPORTS
     options = {
         "tables": TableNames(required=True),
         "rows": TableRows(required=True),

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ...numbers import plain
 from ...tables import INVALID, NUMBER, StatTable, TableCell
 from ..base import Kind
@@ -31,6 +32,7 @@ from ..table_options import TableNames, TableRows
 
 class RowBreakdown(Kind):
     name = "tables.row_breakdown"
+    reads = REPORTS
     options = {
         "tables": TableNames(required=True),
         "breakdowns": Records({

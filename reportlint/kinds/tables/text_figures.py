@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ...numbers import Quantity, plain
 from ...tables import SCHEMA_KEYS, StatTable
 from ..base import Kind
@@ -38,6 +39,7 @@ _CARRIED_OVER_SAID = ("含上年", "包括上年", "含上年度", "包括上年
 
 class TextFigures(Kind):
     name = "tables.text_figures"
+    reads = REPORTS
     options = {
         "table": Text(required=True, choices=SCHEMA_KEYS),
         "claims": Records({

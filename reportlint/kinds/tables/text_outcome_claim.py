@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
+from ...genre import REPORTS
 from ...tables import NUMBER, SCHEMA_KEYS, StatTable
 from ..base import Kind
 from ..options import Pattern, Records, Strings, Text
@@ -23,6 +24,7 @@ _EXCEPT_REACH = 12
 
 class TextOutcomeClaim(Kind):
     name = "tables.text_outcome_claim"
+    reads = REPORTS
     options = {
         "table": Text(required=True, choices=SCHEMA_KEYS),
         "claims": Records({"pattern": Pattern(required=True), "columns": Strings(required=True)}, required=True),

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ...numbers import plain
 from ...tables import SCHEMA_KEYS
 from ..base import Kind
@@ -20,6 +21,7 @@ from ._narrative import COUNT_UNITS, Paragraphs, cells_sum
 
 class TextResultsShare(Kind):
     name = "tables.text_results_share"
+    reads = REPORTS
     options = {
         "table": Text(required=True, choices=SCHEMA_KEYS),
         "pattern": Pattern(required=True),

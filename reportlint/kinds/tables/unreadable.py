@@ -8,12 +8,14 @@ from collections.abc import Iterator
 
 from ...diagnostic import Finding
 from ...facts import Facts
+from ...genre import REPORTS
 from ..base import Kind
 from ..table_options import TableNames
 
 
 class Unreadable(Kind):
     name = "tables.unreadable"
+    reads = REPORTS
     options = {"tables": TableNames()}
     message_args = frozenset({"table", "row", "problem", "count"})
 
@@ -23,7 +25,7 @@ class Unreadable(Kind):
             return
         first = rows[0]
         if first.reason == "glued":
-            problem = f"的数字“{first.text}”连在一起，无法确定各单元格的边界"
+            problem = f"数字“{first.text}”连在一起，分不出各单元格"
         else:
-            problem = "的数值个数与表格的列数不符"
+            problem = "数值的个数与表格的列数不符"
         yield Finding(first.span, {"table": first.table, "row": first.row, "problem": problem, "count": len(rows)})
