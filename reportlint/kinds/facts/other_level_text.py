@@ -24,7 +24,7 @@ from ..options import Levels, Pattern, Records, Text
 class OtherLevelText(TextKind):
     name = "facts.other_level_text"
     reads = REPORTS
-    default_scope = "paragraphs"
+    default_scope = "prose"
     options = {
         "texts": Records({
             "pattern": Pattern(required=True),

@@ -25,7 +25,7 @@ from ..options import Integer, Pattern, Patterns, Records, Text
 class OutOfPeriod(TextKind):
     name = "facts.out_of_period"
     reads = REPORTS
-    default_scope = "paragraphs"
+    default_scope = "prose"
     options = {
         "terms": Records({
             "pattern": Pattern(required=True),

@@ -103,9 +103,12 @@ class _Stretches:
 
 
 def _outside_body(facts: Facts) -> list[Span]:
-    """The title and metadata: their dates are the report's own, not claims of the text."""
+    """The title and metadata: their dates are the report's own, not claims of
+    the text; and the statistics tables written out as text, whose "2012年度"
+    heads a column."""
     document = facts.document
-    return ([document.title.span] if document.title else []) + [meta.span for meta in document.metadata]
+    own = ([document.title.span] if document.title else []) + [meta.span for meta in document.metadata]
+    return own + list(document.table_regions)
 
 
 def bracketed(text: str, offset: int) -> bool:

@@ -33,6 +33,7 @@ from ..options import Patterns
 # A figure of any kind: digits, or a Chinese numeral before a measure word.
 _FIGURE = re.compile(rf"[{DIGITS}]|[一二两三四五六七八九十百千万]+(?:个|条|件|篇|次|项|场|期|人|份|名|家|所|户|类|种|批|天|年)")
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
 # What may open a statement of how many: a time, a subject, 共 — at least one of them.
 _TIME = r"(?:本年度|本年|全年|年内|今年|[0-9]{4}年度?)[，,]?"
 _SUBJECT = r"(?:[我本全][局委办厅县区市镇乡]|本机关|本单位)"
@@ -41,7 +42,7 @@ _LEAD = rf"(?:{_TIME}{_SUBJECT}?共?|{_SUBJECT}共?|共)"
 
 class MissingCount(TextKind):
     name = "numbers.missing_count"
-    default_scope = "paragraphs"
+    default_scope = "prose"  # not a statistics table written out as text
     options = {
         "totals": Patterns(required=True),
         "verbs": Patterns(required=True),
@@ -66,7 +67,7 @@ class MissingCount(TextKind):
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         text = facts.text
-        for sentence in facts.sentences:
+        for sentence in _sentences(text, facts.spans(self.scope)):
             body = text[sentence.start:sentence.end].rstrip("。；;！？!? \n")
             found = self._missing(text, sentence.start, body)
             if found is None:
@@ -94,3 +95,9 @@ class MissingCount(TextKind):
                 noun = self.noun_and_unit.search(text, unit.start(), end)
                 return unit, Span(*noun.span())
         return None
+
+
+def _sentences(text: str, spans) -> Iterator[Span]:
+    for span in spans:
+        for sentence in _SENTENCE.finditer(text, span.start, span.end):
+            yield Span(*sentence.span())
