@@ -19,6 +19,15 @@ Sections (all by default; --only picks some):
 - jobs: `reportlint -j 1` against `-j 2` over the corpus of variants (median of 3).
 - sizes: 1, 4 and 16 MB drafts (the seed's body repeated), each in a fresh
   process: reading, then parsing and checking, and peak memory.
+- hostile: the small inputs of issue 13 that once took minutes or gigabytes
+  (quadratic markup, a .docx bomb, a YAML alias bomb, a padding format spec, an
+  oversized file, /dev/zero on standard input), each in a fresh process: exit
+  status, wall time and peak memory (docs/reliability.md).
+- pdf: the six-page PDF report fixtures/pdf/gbt9704-layout.pdf (a standard
+  report set as GB/T 9704 sets official documents, printed by Chromium): in a
+  fresh process, reading it (pdfplumber imported included), then parsing and
+  checking, and peak memory; and the wall time of `reportlint REPORT.pdf`
+  (median of --repeat runs).
 
 It prints one table and writes the figures as JSON (--json, default
 bench/results.json). A bench, not a test: figures depend on the machine.
@@ -45,11 +54,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seed-chuxiong-sci-tech-2016.txt"
+SIX_PAGE_PDF = ROOT / "fixtures" / "pdf" / "gbt9704-layout.pdf"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 REPORTLINT = str(Path(sys.executable).parent / "reportlint")
 KB = 1024
 MB = 1024 * KB
-SECTIONS = ("single", "marginal", "memory", "jobs", "sizes")
+SECTIONS = ("single", "marginal", "memory", "jobs", "sizes", "hostile", "pdf")
 # Commands run as users run them: with Python's bytecode cache. (Some machines
 # set PYTHONDONTWRITEBYTECODE, and then every run compiles every module again.)
 ENVIRONMENT = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
@@ -109,18 +119,39 @@ def wall_times(command: list[str], repeat: int, cwd: Path | None = None) -> list
     return times
 
 
+def timed_runs(command: list[str], repeat: int) -> list[tuple[float, float]]:
+    """(wall seconds, CPU seconds) of each of ``repeat`` runs of ``command``
+    (after one warm-up run): on a shared machine the CPU time varies less."""
+    subprocess.run(command, capture_output=True, env=ENVIRONMENT)
+    runs = []
+    for _ in range(repeat):
+        before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+        subprocess.run(command, capture_output=True, env=ENVIRONMENT)
+        after, wall = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter() - started
+        runs.append((wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime))
+    return runs
+
+
 def peak_memory_mb(command: list[str]) -> float:
-    """Peak resident memory of one run of ``command`` (a child of a fresh helper
-    process, so that earlier children do not count)."""
-    probe = (
-        "import resource, subprocess, sys\n"
-        "subprocess.run(sys.argv[1:], capture_output=True)\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
+    """Peak resident memory of one run of ``command``."""
     subprocess.run(command, capture_output=True, env=ENVIRONMENT)  # bytecode written
-    result = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True,
-                            env=ENVIRONMENT)
-    return int(result.stdout) / 1024
+    return one_run(command)["peak_mb"]
+
+
+def one_run(command: list[str], stdin: str | None = None) -> dict:
+    """Exit status, wall time and peak resident memory of one run of ``command``
+    (a child of a fresh helper process, so that earlier children do not count)."""
+    probe = (
+        "import json, resource, subprocess, sys, time\n"
+        "stdin = open(sys.argv[1], 'rb') if sys.argv[1] else None\n"
+        "started = time.perf_counter()\n"
+        "status = subprocess.run(sys.argv[2:], capture_output=True, stdin=stdin).returncode\n"
+        "print(json.dumps({'status': status, 'seconds': round(time.perf_counter() - started, 2),\n"
+        "                  'peak_mb': round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, stdin or "", *command], capture_output=True, text=True,
+                            check=True, env=ENVIRONMENT)
+    return json.loads(result.stdout)
 
 
 def peers(work: Path) -> dict[str, list[str]]:
@@ -218,10 +249,85 @@ def sizes(arguments, work: Path) -> dict:
     for size in arguments.sizes:
         path = work / f"draft-{size:g}mb.txt"
         path.write_text(draft_of_size(size), encoding="utf-8")
-        child = subprocess.run([sys.executable, __file__, "--measure", str(path)], capture_output=True, text=True,
-                               check=True)
-        figures[f"{size:g}mb"] = json.loads(child.stdout) | {"mb": round(path.stat().st_size / MB, 1)}
+        figures[f"{size:g}mb"] = measured(path) | {"mb": round(path.stat().st_size / MB, 1)}
     return figures
+
+
+HOSTILE_PAGES = {
+    "html: 1 MB of '</'": "</" * 500_000,
+    "html: 1 MB of unclosed '<!--'": "<!--x>" * 170_000,
+    "html: 20k <span> and 20k <td>": "<span>" * 20_000 + "<td>" * 20_000,
+    "html: 1 MB of elements": "<p>x</p>" * 125_000,
+}
+_BILLION_LAUGHS = "\n".join(
+    ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    + [f"{chr(98 + index)}: &{chr(98 + index)} [{', '.join(['*' + chr(97 + index)] * 9)}]" for index in range(8)]
+    + ["select: *i"]
+) + "\n"
+
+
+def hostile(arguments, work: Path) -> dict:
+    cases: dict[str, tuple[list[str], str | None]] = {}
+    for name, page in HOSTILE_PAGES.items():
+        path = work / f"page-{len(cases)}.html"
+        path.write_text(page, encoding="utf-8")
+        cases[name] = ([str(path)], None)
+    bomb = work / "bomb.docx"
+    bomb.write_bytes(_docx_bomb(40))
+    cases[f"docx: {bomb.stat().st_size // KB} KB unpacking to 40 MB"] = ([str(bomb)], None)
+    laughs = work / "laughs.yaml"
+    laughs.write_text(_BILLION_LAUGHS, encoding="utf-8")
+    cases[f"yaml: {len(_BILLION_LAUGHS)}-byte alias bomb as configuration"] = (["--config", str(laughs), str(SEED)], None)
+    pack = work / "pack" / "office"
+    pack.mkdir(parents=True)
+    (pack / "padded.yaml").write_text(
+        "kind: existence\nseverity: error\nmessage: '{match:>100000000}'\ndescription: x\npatterns: [xx]\n"
+        "examples: {good: [a], bad: [xx]}\n", encoding="utf-8")
+    cases["rule message {match:>100000000}"] = (["--rules", str(pack.parent), str(SEED)], None)
+    oversized = work / "oversized.txt"
+    with open(oversized, "wb") as handle:
+        handle.truncate(33 * MB)
+    cases["33 MB file"] = ([str(oversized)], None)
+    cases["/dev/zero on standard input"] = (["-"], "/dev/zero")
+    return {name: one_run([REPORTLINT, *command], stdin) for name, (command, stdin) in cases.items()}
+
+
+def _docx_bomb(megabytes: int) -> bytes:
+    """A minimal .docx whose document.xml unpacks to ``megabytes``."""
+    import io
+    import zipfile
+
+    main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    paragraph = "<w:p><w:r><w:t>政府信息公开</w:t></w:r></w:p>".encode()
+    body = paragraph * (megabytes * MB // len(paragraph))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                         'officedocument.wordprocessingml.document.main+xml"/></Types>')
+        archive.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                         'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{main}"><w:body>'.encode() + body
+                         + b"</w:body></w:document>")
+    return buffer.getvalue()
+
+
+def pdf(arguments, work: Path) -> dict:
+    figures = measured(SIX_PAGE_PDF) | {"file_kb": round(SIX_PAGE_PDF.stat().st_size / KB)}
+    figures["pages"] = int(re.search(r"共 (\d+) 页", figures.pop("overview")).group(1))
+    walls, cpus = zip(*timed_runs([REPORTLINT, str(SIX_PAGE_PDF)], arguments.repeat))
+    figures["reportlint_ms"] = round(statistics.median(walls) * 1000)
+    figures["reportlint_cpu_ms"] = round(statistics.median(cpus) * 1000)
+    figures["load_average"] = round(os.getloadavg()[0], 1)
+    return figures
+
+
+def measured(path: Path) -> dict:
+    """`measure` of a file, in a fresh process."""
+    child = subprocess.run([sys.executable, __file__, "--measure", str(path)], capture_output=True, text=True, check=True)
+    return json.loads(child.stdout)
 
 
 def measure(path: str) -> dict:
@@ -229,19 +335,22 @@ def measure(path: str) -> dict:
     from reportlint.linter import Linter
     from reportlint.readers import read_source
     from reportlint.rules import load_rules
+    from reportlint.source import Overview
 
     rules = load_rules()
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     source = read_source(path)
-    read = time.perf_counter()
+    read, read_cpu = time.perf_counter(), time.process_time()
     result = Linter(rules).lint(source)
     linted = time.perf_counter()
     return {
         "characters": len(source.text),
         "read_s": round(read - started, 3),
+        "read_cpu_s": round(read_cpu - started_cpu, 3),
         "lint_s": round(linted - read, 3),
         "diagnostics": len(result.diagnostics),
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "overview": " ".join(source.origin.overview()) if isinstance(source.origin, Overview) else "",
     }
 
 
@@ -278,6 +387,16 @@ def table(results: dict) -> str:
         if "4mb" in sizes and "16mb" in sizes:
             ratio = sizes["16mb"]["lint_s"] / sizes["4mb"]["lint_s"]
             rows.append(f"| 16 MB time / 4 MB time | {ratio:.2f}× | ≤ 4.5× | |")
+    for name, run in results.get("hostile", {}).items():
+        rows.append(f"| hostile: {name}: exit status / time / peak memory | {run['status']} / {run['seconds']:.2f} s / "
+                    f"{run['peak_mb']:.0f} MB | 2 or a report, ≤ 30 s | |")
+    if "pdf" in results:
+        pdf = results["pdf"]
+        rows.append(f"| {pdf['pages']}-page PDF report ({pdf['file_kb']} KB): read (CPU) / parse and check / peak memory "
+                    f"| {pdf['read_s']:.2f} s ({pdf['read_cpu_s']:.2f} s) / {pdf['lint_s']:.2f} s / {pdf['peak_mb']:.0f} MB "
+                    f"| read < 1 s | |")
+        rows.append(f"| {pdf['pages']}-page PDF report, `reportlint REPORT.pdf` wall time (CPU), median "
+                    f"| {pdf['reportlint_ms']} ms ({pdf['reportlint_cpu_ms']} ms; load average {pdf['load_average']}) | | |")
     return "\n".join(rows)
 
 

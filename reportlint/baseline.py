@@ -17,15 +17,20 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .diagnostic import Diagnostic
-from .output import write_atomically
+from .diagnostic import Diagnostic, bounded
+from .errors import ReportlintError, shown
+from .inputs import display_name, read_input, real_path
+from .output import write_file
 from .suppressions import unused_diagnostic
 
 VERSION = 1
+# The most times one finding may be recorded (a count is a number of findings in one draft).
+MAX_COUNT = 1_000_000
 
 
-class BaselineError(Exception):
+class BaselineError(ReportlintError):
     """A baseline file that cannot be read; the message names it."""
 
 
@@ -37,23 +42,25 @@ class Baseline:
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
+        """A baseline file, checked entry by entry (BaselineError naming the file and entry)."""
+        name = display_name(path)
+        if not os.path.lexists(path):
+            raise BaselineError(f"{name}: 基线文件不存在（先用 --write-baseline 生成）")
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise BaselineError(f"{path}: 基线文件不存在（先用 --write-baseline 生成）") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise BaselineError(f"{path}: 无法读取基线文件（{error}）") from None
+            data = json.loads(read_input(path, BaselineError).decode("utf-8"), parse_constant=_no_constant)
+        except (UnicodeDecodeError, ValueError, RecursionError) as error:
+            # ValueError: bad JSON, NaN or Infinity, a number of thousands of digits.
+            raise BaselineError(f"{name}: 无法读取基线文件（{bounded(str(error) or type(error).__name__, 80)}）") from None
         if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("entries"), list):
-            raise BaselineError(f"{path}: 不是第 {VERSION} 版的 reportlint 基线文件")
+            raise BaselineError(f"{name}: 不是第 {VERSION} 版的 reportlint 基线文件")
         baseline = cls(path)
         for index, entry in enumerate(data["entries"]):
-            try:
-                key = (entry["path"], entry["rule"], entry["fingerprint"])
-                count = int(entry.get("count", 1))
-            except (TypeError, KeyError, ValueError):
-                raise BaselineError(f"{path}: entries[{index}] 缺少 path、rule 或 fingerprint") from None
+            key, count, message = _entry(entry)
+            if key is None:
+                raise BaselineError(f"{name}: entries[{index}] 应含文字的 path、rule、fingerprint，"
+                                    f"count 为 1 到 {MAX_COUNT} 的整数（此处为 {shown(entry)}）")
             baseline.entries[key] += count
-            baseline.messages[key] = entry.get("message", "")
+            baseline.messages[key] = message
         return baseline
 
     def key(self, diagnostic: Diagnostic) -> tuple[str, str, str]:
@@ -62,7 +69,7 @@ class Baseline:
     def relative(self, path: str) -> str:
         """A draft's path as entries name it: relative to the baseline file."""
         try:
-            return Path(os.path.relpath(Path(path).resolve(), self.path.resolve().parent)).as_posix()
+            return Path(os.path.relpath(real_path(path), real_path(self.path).parent)).as_posix()
         except ValueError:  # another drive
             return Path(path).as_posix()
 
@@ -89,6 +96,24 @@ class Baseline:
         ]
 
 
+def _entry(entry: Any) -> tuple[tuple[str, str, str] | None, int, str]:
+    """(key, count, message) of one entry, or (None, 0, "") when it is not of that shape."""
+    if not isinstance(entry, dict):
+        return None, 0, ""
+    key = (entry.get("path"), entry.get("rule"), entry.get("fingerprint"))
+    count = entry.get("count", 1)
+    message = entry.get("message", "")
+    if not all(isinstance(part, str) for part in key) or not isinstance(message, str):
+        return None, 0, ""
+    if type(count) is not int or not 1 <= count <= MAX_COUNT:
+        return None, 0, ""
+    return key, count, bounded(message)
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(name)
+
+
 def write_baseline(path: Path, diagnostics: Iterable[Diagnostic]) -> int:
     """Record diagnostics as accepted; returns how many were recorded."""
     baseline = Baseline(path)
@@ -100,5 +125,5 @@ def write_baseline(path: Path, diagnostics: Iterable[Diagnostic]) -> int:
         {"path": key[0], "rule": key[1], "fingerprint": key[2], "count": count, "message": baseline.messages[key]}
         for key, count in sorted(baseline.entries.items())
     ]
-    write_atomically(path, json.dumps({"version": VERSION, "entries": entries}, ensure_ascii=False, indent=2) + "\n")
+    write_file(path, json.dumps({"version": VERSION, "entries": entries}, ensure_ascii=False, indent=2) + "\n")
     return sum(baseline.entries.values())

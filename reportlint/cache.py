@@ -1,23 +1,46 @@
-"""Files that spare a later run work it has done before (the data of rule
-packs). A cache file is named by a hash of everything its contents depend on,
-so a stale one is never read; one that cannot be read or written is ignored.
+"""Files that spare a later run work it has done before (the data of rule packs).
+One mechanism for every kind of entry:
 
-The folder is $REPORTLINT_CACHE_DIR, else the user's cache folder as the
-system places it (platformdirs): $XDG_CACHE_HOME/reportlint or
-~/.cache/reportlint on Linux, ~/Library/Caches/reportlint on macOS,
-%LOCALAPPDATA%/reportlint/Cache on Windows. Contents are JSON: reading a cache
-never runs code.
+- **Keyed by content.** An entry is found by a digest of everything its value
+  was built from (the bytes of the rule files, reportlint's version), so a
+  changed input never meets a stale entry.
+- **Verified on load.** An entry holds that digest and an HMAC of the digest and
+  its value, made with a secret of this user kept outside the cache folder (in
+  the state folder, below): neither a restored CI cache, nor a shared folder,
+  nor a hand-edited file can make an entry that verifies, and entry names cannot
+  be predicted. An entry that does not verify is ignored and written anew — it
+  is never trusted and never a crash. Nothing is parsed before it verifies.
+- **Safe when processes write at once.** Each writes a temporary file and
+  renames it over the entry (reportlint/output.py): a reader sees a whole entry
+  or none.
+
+When the cache or the secret cannot be read or written (a read-only home),
+reportlint runs without a cache. The folder is $REPORTLINT_CACHE_DIR, else the
+user's cache folder as the system places it (platformdirs): $XDG_CACHE_HOME/reportlint
+or ~/.cache/reportlint on Linux, ~/Library/Caches/reportlint on macOS,
+%LOCALAPPDATA%/reportlint/Cache on Windows. The secret is ``cache-key`` in the
+user's state folder (platformdirs): $XDG_STATE_HOME/reportlint or
+~/.local/state/reportlint on Linux, ~/Library/Application Support/reportlint on
+macOS, %LOCALAPPDATA%/reportlint on Windows.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
+import secrets
 from pathlib import Path
 from typing import Any
 
-from .output import write_atomically
+from .inputs import read_input
+from .output import OutputError, write_file
+
+_FORMAT = b"reportlint-cache 1"
+_SECRET_BYTES = 32
+# The largest entry read: the built-in rule pack's data is about 300 KB.
+_MAX_ENTRY_BYTES = 16 * 2**20
 
 
 def cache_dir() -> Path:
@@ -29,27 +52,86 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("reportlint", appauthor=False))
 
 
-class JsonCache:
-    """One cache entry: ``kind`` names what it holds, ``key`` (anything that
-    can be printed) everything its value depends on."""
+def state_dir() -> Path:
+    from platformdirs import user_state_dir
 
-    def __init__(self, kind: str, key: Any) -> None:
-        digest = hashlib.sha256(repr(key).encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        self.path = cache_dir() / f"{kind}-{digest}.json"
+    return Path(user_state_dir("reportlint", appauthor=False))
+
+
+class _Unusable(Exception):
+    """A cache entry or secret that cannot be read: the run goes on without it."""
+
+
+class ContentCache:
+    """One cache entry: ``kind`` names what it holds (it begins the file name),
+    ``inputs`` (anything that can be printed) everything its value depends on."""
+
+    def __init__(self, kind: str, inputs: Any) -> None:
+        self.kind = kind
+        self.digest = hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()
+        self._secret = _secret()
+        self.path = None if self._secret is None else cache_dir() / f"{kind}-{self._mac(self.digest.encode())[:32]}.json"
 
     def read(self) -> Any | None:
+        """The value, when an entry for these inputs exists and verifies; else None."""
+        if self.path is None:
+            return None
         try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            header, digest, mac, body = read_input(self.path, _Unusable, limit=_MAX_ENTRY_BYTES).split(b"\n", 3)
+        except (_Unusable, ValueError):
+            return None
+        if header != _FORMAT or digest != self.digest.encode() or not hmac.compare_digest(mac, self._signed(body)):
+            return None
+        try:
+            return json.loads(body)
+        except (ValueError, RecursionError):  # ours and verified, but a cache must never be a crash
             return None
 
     def write(self, value: Any) -> None:
+        if self.path is None:
+            return
         try:
-            text = json.dumps(value, ensure_ascii=False)
+            body = json.dumps(value, ensure_ascii=False).encode("utf-8")
         except (TypeError, ValueError):
             return  # a value JSON cannot hold (a YAML date): not worth caching
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.path, text)
-        except OSError:
-            pass  # a read-only home: run without the cache
+            write_file(self.path, b"\n".join([_FORMAT, self.digest.encode(), self._signed(body), body]))
+        except (OSError, OutputError):
+            pass  # a read-only cache folder: run without the cache
+
+    def _signed(self, body: bytes) -> bytes:
+        return self._mac(self.kind.encode() + b"\0" + self.digest.encode() + b"\0" + body).encode()
+
+    def _mac(self, data: bytes) -> str:
+        return hmac.new(self._secret, data, hashlib.sha256).hexdigest()
+
+
+def _secret() -> bytes | None:
+    """This user's cache secret, made on first use (None: no cache this run)."""
+    path = state_dir() / "cache-key"
+    try:
+        return _read_secret(path)
+    except _Unusable:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it meanwhile
+        pass
+    except OSError:
+        return None
+    else:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(secrets.token_bytes(_SECRET_BYTES))
+    try:
+        return _read_secret(path)
+    except _Unusable:
+        return None
+
+
+def _read_secret(path: Path) -> bytes:
+    secret = read_input(path, _Unusable, limit=_SECRET_BYTES)
+    if len(secret) != _SECRET_BYTES:
+        raise _Unusable(path)
+    return secret

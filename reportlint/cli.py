@@ -3,49 +3,61 @@
 ``reportlint [OPTIONS] PATH...`` lints (the ``check`` command is the default);
 ``reportlint rules``, ``explain RULE`` and ``inspect FILE`` show what the linter
 knows. Exit status: 0 when nothing reaches ``--fail-on``, 1 when something does,
-2 for usage, input or rule errors.
+2 for usage, input or rule errors (and reportlint's own defects), 130 and 143
+when interrupted or terminated (reportlint/guard.py).
 """
 
 from __future__ import annotations
 
-import codecs
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
 from ._version import __version__
-from .baseline import BaselineError
-from .config import CONFIG_SCHEMA, FAIL_ON, ConfigError, describe
+from .config import CONFIG_SCHEMA, FAIL_ON, describe
+from .errors import visible
 from .formatters import DOCUMENT_FORMATS, OUTPUT_FORMATS, document_renderer, renderer
-from .output import write_atomically
-from .parser import ParseError, parse
+from .guard import EXIT_ERROR, fail, guarded, say
+from .inputs import STDIN_NAME, display_name, real_path
+from .output import write_file
+from .parser import parse
 from .profile import infer_profile
-from .readers import STDIN_NAME, read_source
-from .rules import Rule, RuleError, load_rules
-from .runner import Job, collect, progress_printer, run
+from .readers import read_source
+from .readers.text import text_encoding
+from .rules import Rule, load_rules
+from .runner import FileFailure, Job, collect, progress_printer, run
 from .session import LintSession, SessionOptions
-from .source import SourceError
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS = 0, 1
 
 
 class _DefaultCommandGroup(click.Group):
     """A group whose first argument, when it is not a command, is a path for the
-    default command: ``reportlint draft.txt`` is ``reportlint check draft.txt``."""
+    default command: ``reportlint draft.txt`` is ``reportlint check draft.txt``.
+    Every command runs guarded (reportlint/guard.py); ``--debug`` may stand
+    anywhere before ``--``."""
 
     default_command = "check"
+    debug = False
 
-    def main(self, *args, **kwargs):
+    def main(self, args=None, *rest, **extra):
         _replace_what_cannot_be_encoded(sys.stdout, sys.stderr)
-        return super().main(*args, **kwargs)
+        args = list(sys.argv[1:] if args is None else args)
+        end = args.index("--") if "--" in args else len(args)
+        self.debug = "--debug" in args[:end]
+        args = [arg for index, arg in enumerate(args) if arg != "--debug" or index >= end]
+        return super().main(args, *rest, **extra)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or args[0] not in self.commands and args[0] not in ("--help", "-h", "--version", "-V"):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):
+        with guarded(self.debug):
+            return super().invoke(ctx)
 
 
 def _replace_what_cannot_be_encoded(*streams) -> None:
@@ -58,14 +70,16 @@ def _replace_what_cannot_be_encoded(*streams) -> None:
 
 
 def _echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
-    """A line to the standard streams as set up above. (click's own streams
-    would take an ASCII console for a misconfigured locale and send it UTF-8.)"""
-    click.echo(message, file=sys.stderr if err else sys.stdout, nl=nl)
+    """A line to the standard streams as set up above, control characters made
+    visible (reportlint/errors.py). (click's own streams would take an ASCII
+    console for a misconfigured locale and send it UTF-8.)"""
+    click.echo(visible(message), file=sys.stderr if err else sys.stdout, nl=nl)
 
 
 @click.group(cls=_DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="reportlint")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="出现内部错误时显示完整的调用栈（可写在任何位置）。")
+def main(debug: bool) -> None:
     """reportlint：政府信息公开工作年度报告合规检查工具。"""
 
 
@@ -74,23 +88,15 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _load(rule_dirs: tuple[str, ...]) -> list[Rule]:
-    try:
-        return load_rules([Path(directory) for directory in rule_dirs])
-    except RuleError as error:
-        _fail(str(error))
-
-
-def _fail(message: str) -> NoReturn:
-    _echo(f"reportlint: 错误：{message}", err=True)
-    sys.exit(EXIT_ERROR)
+    return load_rules([Path(directory) for directory in rule_dirs])
 
 
 def _check_encoding(ctx, param, value: str | None) -> str | None:
     if value is not None:
         try:
-            codecs.lookup(value)
-        except LookupError:
-            raise click.BadParameter(f"未知的编码“{value}”（例如 utf-8、gb18030、utf-16）") from None
+            text_encoding(value)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
     return value
 
 
@@ -145,6 +151,7 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @click.option("--report-unused", is_flag=True, help="报告没有抑制任何问题的抑制注释、allow 项和失效的基线条目。")
 @click.option("--fix", is_flag=True, help="就地修正可安全自动修正的问题（保留文件编码、BOM 和换行符）。")
 @click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改，不写文件。")
+@click.option("--force", is_flag=True, help="与 --fix 一起：只读文件也修正（默认跳过并报错）。")
 @click.option("--force-exclude", is_flag=True,
               help="配置中的 exclude 也用于命令行上点名的文件（pre-commit 钩子用它跳过排除的文件）。")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
@@ -153,13 +160,13 @@ _RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.P
 @click.option("--previous", type=click.Path(dir_okay=False), metavar="FILE",
               help="上年度的年度报告：核对上年结转、现行有效件数等跨年数据，并检查与上年雷同的内容。")
 def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs, color, quiet, output_file, exit_zero,
-          statistics, baseline_file, write_baseline_file, report_unused, fix, diff, force_exclude, jobs, encoding,
+          statistics, baseline_file, write_baseline_file, report_unused, fix, diff, force, force_exclude, jobs, encoding,
           stdin_filename, previous) -> None:
     """检查年度报告草稿（.txt、.md、.docx、.html 文件，目录，或 - 表示标准输入）。"""
     per_draft = output_format in DOCUMENT_FORMATS
     if per_draft and (not output_file or statistics or write_baseline_file):
-        _fail(f"--format {output_format} 为每个草稿生成一个文档：请用 --output-file 指定 .docx 文件"
-              "（检查多个草稿时指定文件夹），且不与 --statistics、--write-baseline 同用")
+        fail(f"--format {output_format} 为每个草稿生成一个文档：请用 --output-file 指定 .docx 文件"
+             "（检查多个草稿时指定文件夹），且不与 --statistics、--write-baseline 同用")
     session = LintSession(SessionOptions(
         config=Path(config_file) if config_file else None,
         select=_split(select),
@@ -175,30 +182,28 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         previous=previous,
     ))
     if previous is not None:
-        try:
-            session.previous_report(previous)
-        except SourceError as error:
-            _fail(str(error))
-    try:
-        work = collect(paths, session, force_exclude=force_exclude)
-        if previous is not None and len(work) != 1:
-            _fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(work)} 个）")
-        targets = _document_targets(work, session, Path(output_file)) if per_draft else {}
-        if fix or diff:
-            changed = _fix(work, session, write=not diff, quiet=quiet)
-            if diff:
-                sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
-        progress = progress_printer() if sys.stderr.isatty() and len(work) > 1 and not quiet else None
-        outcome = run(work, session, processes=jobs or os.cpu_count() or 1, progress=progress)
-    except (ConfigError, RuleError, BaselineError) as error:
-        _fail(str(error))
+        session.previous_report(previous)
+    work, problems = collect(paths, session, force_exclude=force_exclude)
+    if previous is not None and len(work) != 1:
+        fail(f"--previous 只能与一个待检查的文件一起使用（现有 {len(work)} 个）")
+    targets = _document_targets(work, session, Path(output_file)) if per_draft else {}
+    if fix or diff:
+        changed, failures = _fix(work, session, write=not diff, force=force, quiet=quiet)
+        problems += failures
+        if diff:
+            _report_failures(problems)
+            sys.exit(EXIT_ERROR if problems else EXIT_FINDINGS if changed else EXIT_CLEAN)
+    progress = progress_printer() if sys.stderr.isatty() and len(work) > 1 and not quiet else None
+    outcome = run(work, session, processes=jobs or os.cpu_count() or 1, progress=progress)
+    failures = problems + outcome.errors
     if write_baseline_file:
         from .baseline import write_baseline
 
         count = write_baseline(Path(write_baseline_file), (d for r in outcome.results for d in r.diagnostics))
         if not quiet:
             _echo(f"已把 {count} 个问题记入基线 {write_baseline_file}。", err=True)
-        sys.exit(EXIT_ERROR if outcome.errors else EXIT_CLEAN)
+        _report_failures(failures)
+        sys.exit(EXIT_ERROR if failures else EXIT_CLEAN)
     if per_draft:
         _write_documents(document_renderer(output_format), outcome.results, targets)
     else:
@@ -206,11 +211,18 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
         _report(rendered, output_file, for_people=output_format == "text" or statistics)
     for note in outcome.notes:
         _echo(f"reportlint: 提示：{note}", err=True)
-    for message in outcome.errors:
-        _echo(f"reportlint: 错误：{message}", err=True)
-    if outcome.errors:
+    _report_failures(failures)
+    if failures:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_CLEAN)
+
+
+def _report_failures(failures: list[FileFailure]) -> None:
+    """Say why each file that failed failed (with --debug, how a defect came about)."""
+    for failure in failures:
+        if main.debug and failure.details:
+            click.echo(failure.details, file=sys.stderr)
+        say(f"reportlint: 错误：{failure.message}")
 
 
 def _rendered(output_format: str, outcome, statistics: bool, color: str, output_file: str | None, quiet: bool) -> str:
@@ -233,7 +245,7 @@ def _report(output: str, output_file: str | None, *, for_people: bool) -> None:
     GBK with "?" for 𠮷."""
     binary = getattr(sys.stdout, "buffer", None)
     if output_file:
-        _write(Path(output_file), output)
+        write_file(output_file, output)
     elif for_people or binary is None:  # (a text-only stream put in place of standard output)
         sys.stdout.write(output)
     else:
@@ -242,36 +254,30 @@ def _report(output: str, output_file: str | None, *, for_people: bool) -> None:
         binary.flush()
 
 
-def _write(path: Path, data: str | bytes) -> None:
-    try:
-        write_atomically(path, data)
-    except OSError as error:
-        _fail(f"{path}: 无法写入（{error.strerror}）")
-
-
 def _document_targets(work: list[Job], session: LintSession, output: Path) -> dict[str, Path]:
     """Where each draft's document goes, by the draft's path in results: to
     ``output`` for one draft, into the folder ``output`` for several (or when it
     is a folder), under the draft's path (a ".docx" added unless it ends so)."""
-    names = [(session.options.stdin_filename or STDIN_NAME) if job.path == STDIN_NAME else job.path for job in work]
+    names = [(session.options.stdin_filename or STDIN_NAME) if job.path == STDIN_NAME else display_name(job.path)
+             for job in work]
     if len(names) == 1 and not output.is_dir():
         if output.suffix.lower() != ".docx":
-            _fail(f"{output}: 输出文件应以 .docx 结尾")
+            fail(f"{output}: 输出文件应以 .docx 结尾")
         targets = {names[0]: output}
     elif output.exists() and not output.is_dir():
-        _fail(f"{output}: 检查多个草稿时 --output-file 应为文件夹")
+        fail(f"{output}: 检查多个草稿时 --output-file 应为文件夹")
     else:
         targets = {name: output / _within_folder(name) for name in names}
-    drafts = {Path(job.path).resolve() for job in work if job.path != STDIN_NAME}
-    if any(target.resolve() in drafts for target in targets.values()):
-        _fail(f"{output}: 输出会覆盖被检查的草稿，请换一个文件或文件夹")
+    drafts = {real_path(job.path) for job in work if job.path != STDIN_NAME}
+    if any(real_path(target) in drafts for target in targets.values()):
+        fail(f"{output}: 输出会覆盖被检查的草稿，请换一个文件或文件夹")
     return targets
 
 
 def _within_folder(name: str) -> Path:
     """A draft's document in the output folder: its path below the working
     folder (its name when it lies elsewhere), ending in .docx."""
-    relative = Path(os.path.relpath(Path(name).resolve()))
+    relative = Path(os.path.relpath(real_path(name)))
     if relative.parts[:1] == ("..",):
         relative = Path(relative.name)
     return relative if relative.suffix.lower() == ".docx" else relative.with_name(relative.name + ".docx")
@@ -283,33 +289,34 @@ def _write_documents(render, results, targets: dict[str, Path]) -> None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            _fail(f"{target.parent}: 无法创建文件夹（{error.strerror}）")
-        _write(target, render(result))
+            fail(f"{target.parent}: 无法创建文件夹（{error.strerror}）")
+        write_file(target, render(result))
 
 
-def _fix(work: list[Job], session: LintSession, *, write: bool, quiet: bool) -> bool:
-    """Fix (or, without ``write``, show the diff for) every file; whether any changed."""
+def _fix(work: list[Job], session: LintSession, *, write: bool, force: bool,
+         quiet: bool) -> tuple[bool, list[FileFailure]]:
+    """Fix (or, without ``write``, show the diff for) every file: whether any
+    changed, and the files that could not be fixed (the others still are)."""
     from .fixes import fix_file
 
-    changed = False
+    if any(job.path == STDIN_NAME for job in work):
+        fail("不能就地修正标准输入")
+    changed, failures = False, []
     for job in work:
-        if job.path == STDIN_NAME:
-            _fail("不能就地修正标准输入")
         try:
             outcome = fix_file(job.path, lambda source, job=job: session.fixable_diagnostics(source, job.settings),
                                session.options.encoding)
-        except (SourceError, OSError) as error:
-            _fail(str(error))
-        if not outcome.changed:
+            if outcome.changed and write:
+                outcome.write(force=force)
+                if not quiet:
+                    _echo(f"{display_name(job.path)}: 已修正 {outcome.applied} 处。", err=True)
+            elif outcome.changed:
+                sys.stdout.write(outcome.diff())
+        except Exception as error:  # noqa: BLE001 - one file that cannot be fixed must not stop the others
+            failures.append(FileFailure.of(job.path, error))
             continue
-        changed = True
-        if write:
-            outcome.write()
-            if not quiet:
-                _echo(f"{job.path}: 已修正 {outcome.applied} 处。", err=True)
-        else:
-            sys.stdout.write(outcome.diff())
-    return changed
+        changed |= outcome.changed
+    return changed, failures
 
 
 @main.command("config")
@@ -325,11 +332,7 @@ def show_config(path, config_file, schema) -> None:
         _echo(resources.files("reportlint").joinpath("schemas", CONFIG_SCHEMA).read_text(encoding="utf-8"), nl=False)
         return
     session = LintSession(SessionOptions(config=Path(config_file) if config_file else None))
-    try:
-        settings = session.settings_for(path)
-    except ConfigError as error:
-        _fail(str(error))
-    _echo(describe(settings))
+    _echo(describe(session.settings_for(path)))
 
 
 @main.command("rules")
@@ -365,7 +368,7 @@ def explain(rule_id, rule_dirs) -> None:
     if rule is None:
         close = [known for known in rules if known.startswith(rule_id) or rule_id in known]
         hint = f"；相近的规则：{'、'.join(close[:5])}" if close else "；用 reportlint rules 查看全部规则"
-        _fail(f"没有规则 {rule_id}{hint}")
+        fail(f"没有规则 {rule_id}{hint}")
     lines = [
         f"{rule.id}（{rule.severity.value}，类型 {rule.kind.name}{'，可用 --fix 自动修正' if rule.fixable else ''}）",
         "",
@@ -400,10 +403,7 @@ def inspect(path, tree, encoding, stdin_filename) -> None:
     """显示工具对文件的理解：编码、报告概况（年度、机关、版式）和提纲。"""
     from . import inspection
 
-    try:
-        document = parse(read_source(path, encoding=encoding, name=stdin_filename if path == STDIN_NAME else None))
-    except (SourceError, ParseError) as error:
-        _fail(str(error))
+    document = parse(read_source(path, encoding=encoding, name=stdin_filename if path == STDIN_NAME else None))
     profile = infer_profile(document)
     lines = inspection.summary(document, profile)
     lines += inspection.tree(document) if tree else inspection.outline(document)

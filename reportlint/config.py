@@ -23,7 +23,9 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .diagnostic import Severity
+from .diagnostic import Severity, bounded
+from .errors import ReportlintError, shown
+from .inputs import display_name, read_input, real_path
 from .profile import Body, Edition, Level, ProfileOverrides
 from .readers import DOCUMENT_SUFFIXES
 from .rules import matches_prefix
@@ -36,7 +38,7 @@ FAIL_ON = ("error", "warning", "info")
 OFF = "off"
 
 
-class ConfigError(Exception):
+class ConfigError(ReportlintError):
     """A configuration file that cannot be used; the message names file and key."""
 
 
@@ -96,7 +98,7 @@ _TOP_LEVEL_ONLY = {"include", "exclude", "baseline", "overrides", "rules"}
 
 def load_config(path: Path) -> Config:
     """Load a configuration file (.yaml/.yml, or pyproject.toml's [tool.reportlint])."""
-    path = path.resolve()
+    path = real_path(path)
     data = _read(path)
     where = _Where(path)
     unknown = set(data) - set(_PARSERS) - {"overrides"}
@@ -120,16 +122,18 @@ def find_config(folder: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
-    return "tool" in (table := _toml(path)) and "reportlint" in table["tool"]
+    tool = _toml(path).get("tool")
+    return isinstance(tool, dict) and "reportlint" in tool
 
 
 def _read(path: Path) -> dict[str, Any]:
     if path.name == "pyproject.toml" or path.suffix == ".toml":
-        data = _toml(path).get("tool", {}).get("reportlint", {})
+        tool = _toml(path).get("tool", {})
+        data = tool.get("reportlint", {}) if isinstance(tool, dict) else None
     else:
         data, _ = read_mapping(path, ConfigError, "配置文件")
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: 配置应为一个映射（键: 值）")
+        raise ConfigError(f"{display_name(path)}: 配置应为一个映射（键: 值）")
     return data
 
 
@@ -138,13 +142,13 @@ def _toml(path: Path) -> dict[str, Any]:
         import tomllib  # only when a pyproject.toml is found
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
+    name = display_name(path)
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as error:
-        raise ConfigError(f"{path}: 无法读取配置文件（{error.strerror}）") from None
+        return tomllib.loads(read_input(path, ConfigError).decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{name}: 应为 UTF-8 编码（第 {error.start} 字节处不是）") from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: TOML 语法错误（{error}）") from None
+        raise ConfigError(f"{name}: TOML 语法错误（{error}）") from None
 
 
 @dataclass(frozen=True)
@@ -152,10 +156,10 @@ class _Where:
     path: Path
 
     def error(self, key: str, problem: str) -> ConfigError:
-        return ConfigError(f"{self.path}: {key}: {problem}")
+        return ConfigError(f"{display_name(self.path)}: {bounded(key, 60)}: {problem}")
 
     def resolve(self, value: str) -> Path:
-        return (self.path.parent / value).resolve()
+        return real_path(self.path.parent / value)
 
 
 def _list(value: Any, where: _Where, key: str) -> list:
@@ -174,7 +178,7 @@ def _strings(value: Any, where: _Where, key: str) -> tuple[str, ...]:
 def _choice(choices: tuple[str, ...]):
     def parse(value: Any, where: _Where, key: str) -> str:
         if value not in choices:
-            raise where.error(key, f"应为以下之一：{'、'.join(choices)}（此处为 {value!r}）")
+            raise where.error(key, f"应为以下之一：{'、'.join(choices)}（此处为 {shown(value)}）")
         return value
 
     return parse
@@ -188,7 +192,7 @@ def _severity(value: Any, where: _Where, key: str) -> tuple[tuple[str, str], ...
         if level is False:
             level = OFF  # YAML 1.1 reads a bare `off` as false
         if level not in (*FAIL_ON, OFF):
-            raise where.error(f"{key}.{prefix}", f"应为 error、warning、info 或 off（此处为 {level!r}）")
+            raise where.error(f"{key}.{prefix}", f"应为 error、warning、info 或 off（此处为 {shown(level)}）")
         parsed.append((str(prefix), level))
     return tuple(parsed)
 
@@ -219,7 +223,7 @@ def _profile(value: Any, where: _Where, key: str) -> ProfileOverrides:
             raise where.error(f"{key}.{name}", "未知的项（可用：year、agency、edition、level、body、published）")
         parsed[name] = parsers[name](item)
         if parsed[name] is None:
-            raise where.error(f"{key}.{name}", f"应为{hints[name]}（此处为 {item!r}）")
+            raise where.error(f"{key}.{name}", f"应为{hints[name]}（此处为 {shown(item)}）")
     return ProfileOverrides(**parsed)
 
 
@@ -282,7 +286,7 @@ def relative_posix(path: Path, base: Path) -> str:
     """``path`` relative to ``base`` with "/" (as globs are matched), or as given
     when it is not below ``base``."""
     try:
-        return PurePosixPath(path.resolve().relative_to(base.resolve())).as_posix()
+        return PurePosixPath(real_path(path).relative_to(real_path(base))).as_posix()
     except ValueError:
         return PurePosixPath(path).as_posix()
 

@@ -7,6 +7,7 @@ from enum import Enum
 from typing import Any
 
 from .document import Span
+from .errors import shown
 from .source import Location
 
 
@@ -29,7 +30,8 @@ class Severity(str, Enum):
         try:
             return cls(value)
         except ValueError:
-            raise ValueError(f"未知的严重级别“{value}”，应为 error、warning 或 info") from None
+            named = f"“{bounded(value, 40)}”" if isinstance(value, str) else f" {shown(value)}"
+            raise ValueError(f"未知的严重级别{named}，应为 error、warning 或 info") from None
 
 
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}

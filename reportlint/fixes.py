@@ -4,7 +4,8 @@ Only rules marked `fixable: true` contribute edits, and only edits that cannot
 change meaning are marked so (half-width to full-width punctuation, «» to 《》,
 doubled marks, exact law titles). Fixing repeats until nothing more changes (an
 edit can make another possible), at most MAX_PASSES times; the file is
-replaced atomically.
+written back as reportlint/output.py writes (atomically, a link's target, hard
+links kept, owner and mode kept, a read-only file only with --force).
 
 Each input format that --fix may edit names, in the registry of input formats,
 how a draft of it takes edits (a ``Draft``):
@@ -27,11 +28,11 @@ from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from pathlib import Path
 from typing import Protocol
 
 from .diagnostic import Diagnostic
-from .output import write_atomically
+from .inputs import display_name, read_input
+from .output import write_file
 from .readers import input_format, reader_for
 from .readers.text import decode_text, encode_text
 from .source import Source, SourceError
@@ -61,7 +62,7 @@ class Draft(Protocol):
 
 @dataclass(frozen=True)
 class FixOutcome:
-    path: str
+    path: str  # as the file system names it (reportlint/inputs.py)
     before: str  # the draft's text before and after fixing, as the diff shows it
     after: str
     applied: int
@@ -76,25 +77,27 @@ class FixOutcome:
             difflib.unified_diff(
                 self.before.splitlines(keepends=True),
                 self.after.splitlines(keepends=True),
-                fromfile=f"a/{self.path}",
-                tofile=f"b/{self.path}",
+                fromfile=f"a/{display_name(self.path)}",
+                tofile=f"b/{display_name(self.path)}",
             )
         )
 
-    def write(self) -> None:
-        write_atomically(Path(self.path), self.data)
+    def write(self, *, force: bool = False) -> None:
+        """Write the fixed draft back; a read-only file only when ``force``d."""
+        write_file(self.path, self.data, force=force)
 
 
 def fix_file(path: str, lint: Callable[[Source], list[Diagnostic]], encoding: str | None = None) -> FixOutcome:
     """Fix one file in memory; ``lint`` returns the diagnostics to act on (after
     suppressions). Raises SourceError for a file that cannot be read, and for a
-    format whose text --fix cannot write back (a web page)."""
-    data = Path(path).read_bytes()
-    source = reader_for(path)(data, path, encoding)
-    opener = input_format(source.format).fixer
-    if opener is None:
-        raise SourceError(f"{path}: 只能就地修正文本、Markdown 和 Word 文件，请在原文件中修改")
-    module_name, function = opener.split(":")
+    format whose text --fix cannot write back (a web page, a PDF)."""
+    name = display_name(path)
+    data = read_input(path, SourceError)
+    source = reader_for(name)(data, name, encoding)
+    read_as = input_format(source.format)
+    if read_as.fixer is None:
+        raise SourceError(f"{name}: 只能就地修正文本、Markdown 和 Word 文件，请在{read_as.edit_in}中修改")
+    module_name, function = read_as.fixer.split(":")
     draft = getattr(import_module(module_name), function)(data, source, encoding)
     fixed, applied = fix_draft(draft, lint)
     return FixOutcome(path, draft.text, fixed.text, applied, fixed.data())
@@ -122,6 +125,7 @@ class TextDraft:
     encoding: str
     bom: bool
     read: Callable[[str], Source]
+    name: str = "<text>"  # the file, as errors name it
 
     @property
     def source(self) -> Source:
@@ -131,10 +135,10 @@ class TextDraft:
         return True
 
     def edited(self, edits: list[tuple[int, int, str]]) -> TextDraft:
-        return TextDraft(_apply(self.text, edits), self.encoding, self.bom, self.read)
+        return TextDraft(_apply(self.text, edits), self.encoding, self.bom, self.read, self.name)
 
     def data(self) -> bytes:
-        return encode_text(self.text, self.encoding, self.bom)
+        return _encoded(self.text, self.encoding, self.bom, self.name)
 
 
 def text_draft(data: bytes, source: Source, encoding: str | None) -> TextDraft:
@@ -143,7 +147,19 @@ def text_draft(data: bytes, source: Source, encoding: str | None) -> TextDraft:
     path = source.path
     text, written_in, bom = decode_text(data, path, source.encoding)
     read = reader_for(path)
-    return TextDraft(text, written_in, bom, lambda written: read(encode_text(written, written_in, bom), path, written_in))
+    return TextDraft(text, written_in, bom,
+                     lambda written: read(_encoded(written, written_in, bom, path), path, written_in), path)
+
+
+def _encoded(text: str, encoding: str, bom: bool, name: str) -> bytes:
+    """The fixed text in the file's encoding, or SourceError when a fix brought
+    in a character the encoding lacks (a file read in a wrong --encoding)."""
+    try:
+        return encode_text(text, encoding, bom)
+    except UnicodeEncodeError as error:
+        raise SourceError(f"{name}: 修正后的“{error.object[error.start:error.end]}”无法用 "
+                          f"{encoding.upper()} 编码写回，未修改（文件的编码是否为 {encoding.upper()}？可用 --encoding 指定）"
+                          ) from None
 
 
 def fix_text(text: str, read: Callable[[str], Source], lint: Callable[[Source], list[Diagnostic]]) -> tuple[str, int]:

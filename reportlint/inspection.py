@@ -8,6 +8,7 @@ from .document import Document, Paragraph, Section, Span, Table
 from .genre import Genre, read_genre
 from .profile import Profile
 from .readers import input_format
+from .source import Overview
 from .tables import read_tables
 
 _NEWLINES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
@@ -15,8 +16,9 @@ _NEWLINES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 
 def summary(document: Document, profile: Profile) -> list[str]:
     source = document.source
-    how = input_format(source.format).label
-    if source.format != "docx":  # a .docx is zipped UTF-8 XML, whatever the user's machine
+    read_as = input_format(source.format)
+    how = read_as.label
+    if read_as.encoded:
         how += f"，编码 {source.encoding}{'，带 BOM' if source.bom else ''}，换行 {_NEWLINES[source.newline]}"
     if source.origin is not None:
         how += "；行列按提取出的文本计，问题另附原文位置"
@@ -36,6 +38,8 @@ def summary(document: Document, profile: Profile) -> list[str]:
         lines.append(f"文种：{genre.genre.label}（{genre.evidence}）")
     for meta in document.metadata:
         lines.append(f"元数据：{meta.key}：{meta.value}（第 {source.position(meta.span.start)[0]} 行）")
+    if isinstance(source.origin, Overview):
+        lines += source.origin.overview()
     return lines
 
 

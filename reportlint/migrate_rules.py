@@ -20,7 +20,9 @@ import re
 import sys
 from pathlib import Path
 
-from .output import write_atomically
+from .errors import ReportlintError, visible
+from .inputs import display_name, read_input
+from .output import write_file
 
 # (old kind, old check) → new kind; (old kind, None) for kinds that had no check.
 RENAMED = {
@@ -69,7 +71,7 @@ _COMMON_KEYS = frozenset({"kind", "message", "severity", "description", "example
 _TOP_KEY = re.compile(r"(?P<key>[A-Za-z_][A-Za-z0-9_]*)\s*:(?:\s+(?P<value>[^#\n]*?))?\s*(?:#.*)?$")
 
 
-class MigrationError(Exception):
+class MigrationError(ReportlintError):
     """A rule file that cannot be migrated; the message names it."""
 
 
@@ -122,18 +124,18 @@ def _scalar(line: str) -> str | None:
 def migrate_file(path: Path) -> list[str]:
     """Migrate one file in place; what was done, as lines to print."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise MigrationError(f"{path}: 无法读取（{error}）") from None
+        text = read_input(path, MigrationError).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise MigrationError(f"{display_name(path)}: 应为 UTF-8 编码（第 {error.start} 字节处不是）") from None
     try:
         migrated, dropped = migrate_text(text)
     except MigrationError as error:
-        raise MigrationError(f"{path}: {error}") from None
+        raise MigrationError(f"{display_name(path)}: {error}") from None
     if migrated == text:
         return []
-    write_atomically(path, migrated)
-    notes = [f"{path}: 已更新"]
-    notes += [f"{path}: 删去了该检查不读取的键 {key}" for key in dropped]
+    write_file(path, migrated)
+    notes = [f"{display_name(path)}: 已更新"]
+    notes += [f"{display_name(path)}: 删去了该检查不读取的键 {key}" for key in dropped]
     return notes
 
 
@@ -149,8 +151,8 @@ def main(arguments: list[str]) -> int:
             try:
                 for note in migrate_file(path):
                     print(note)
-            except MigrationError as error:
-                print(f"reportlint: 错误：{error}", file=sys.stderr)
+            except ReportlintError as error:  # a file that cannot be read or written back
+                print(f"reportlint: 错误：{visible(str(error))}", file=sys.stderr)
                 status = 2
     return status
 

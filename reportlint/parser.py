@@ -37,6 +37,7 @@ from .document import (
     TableRow,
     Title,
 )
+from .errors import ReportlintError
 from .headings import SENTENCE_END, fragment, heading, is_heading, marker_shape, split_glued_known, title_tokens
 from .source import Source
 from .table_regions import TableRegions
@@ -53,7 +54,7 @@ _ENUMERATION = re.compile(rf"([{chars.ORDINAL_CHARS}]{{1,3}})是")
 _ENUMERATION_BOUNDARY = frozenset("。；;，,、：:！？!? \t\u3000")
 
 
-class ParseError(Exception):
+class ParseError(ReportlintError):
     """The grammar could not read the text (a bug: every text should parse)."""
 
 

@@ -203,7 +203,8 @@ def compile_pattern(pattern: str, *, ignorecase: bool = False) -> RulePattern:
     if not isinstance(pattern, str) or not pattern:
         raise PatternError("应为非空字符串")
     try:
-        # (?m): ^ and $ match at the start and end of each span a scan joins with newlines.
+        # (?m): ^ and $ match at each span's start and end, also when a scope's
+        # spans are scanned joined by newlines in one call.
         return RulePattern(pattern, re2.compile("(?m)" + _translated(pattern), _options(ignorecase)))
     except re2.error as error:
         raise PatternError(_explain(error)) from None

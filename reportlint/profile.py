@@ -65,7 +65,7 @@ class Edition(_Vocabulary):
 
 
 class Level(_Vocabulary):
-    """The administrative level of the issuing body."""
+    """The administrative level of the issuing body, from the top."""
 
     PROVINCE = "province", "省级"
     CITY = "city", "市级"
@@ -303,6 +303,11 @@ def divisions_of(agency: str) -> list[tuple[str, int]]:
     return [(match.group(), match.end()) for match in _DIVISIONS.finditer(masked)]
 
 
+def division_level(word: str) -> Level | None:
+    """The level of an administrative division word: 省 → province, 区 → county."""
+    return _DIVISION_LEVELS.get(word)
+
+
 def _agency_kind(agency: str | None) -> tuple[Body | None, Level | None]:
     if not agency:
         return None, None
@@ -312,7 +317,7 @@ def _agency_kind(agency: str | None) -> tuple[Body | None, Level | None]:
     if agency.startswith(_MUNICIPALITIES):
         return body, Level.PROVINCE
     division = division_of(agency)
-    return body, _DIVISION_LEVELS[division[0]] if division else None
+    return body, division_level(division[0]) if division else None
 
 
 def edition_for(year: int | None, text: str) -> Edition:

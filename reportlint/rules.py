@@ -8,6 +8,7 @@ value the kind does not supply is an error that names the file, line and key.
 
 from __future__ import annotations
 
+import os
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,17 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .cache import JsonCache
-from .diagnostic import Severity
+from .cache import ContentCache
+from .diagnostic import Severity, bounded
+from .errors import ReportlintError, shown
+from .inputs import display_name, read_input
 from .kinds import kind_class, kind_names
 from .kinds.base import Kind, scope_option_error
 from .kinds.options import OptionError
-from .yamlfile import read_mapping
+from .yamlfile import parse_mapping
 
 COMMON_KEYS = ("kind", "message", "severity", "description", "examples", "scope", "link", "fixable")
 REQUIRED_KEYS = ("kind", "message", "severity", "description", "examples")
 
-class RuleError(Exception):
+class RuleError(ReportlintError):
     """A rule file that cannot be used. The message names the file (and line)."""
 
 
@@ -104,32 +107,59 @@ def builtin_rules_dir() -> Path:
 
 
 def rule_files(directory: Path) -> list[tuple[str, Path]]:
-    """(id, path) of every rule file of a pack, sorted by id."""
+    """(id, path) of every rule file of a pack, sorted by id. A folder of the pack
+    that cannot be read, or a file name that is not UTF-8 (it could not be an
+    id), is a RuleError."""
+
+    def unreadable(error: OSError) -> None:
+        raise RuleError(f"{display_name(error.filename)}: 无法读取规则目录（{error.strerror}）")
+
     found = []
-    for path in directory.rglob("*.yaml"):
-        relative = path.relative_to(directory).with_suffix("")
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        found.append((".".join(relative.parts), path))
+    for root, folders, files in os.walk(directory, onerror=unreadable):
+        folders[:] = [folder for folder in folders if not folder.startswith(".")]
+        for name in files + folders:
+            if name.endswith(".yaml") and not name.startswith("."):
+                path = Path(root) / name
+                rule_id = ".".join(path.relative_to(directory).with_suffix("").parts)
+                if display_name(rule_id) != rule_id:
+                    raise RuleError(f"{display_name(path)}: 规则文件名不是 UTF-8 编码，不能作规则编号，请改名")
+                found.append((rule_id, path))
     return sorted(found)
 
 
 def load_pack(directory: Path) -> list[Rule]:
     """The rules of a pack. Reading rule files is most of the cost of starting
-    up, so the data of a pack that loaded without error is kept in a cache file
-    named by a hash of the files' contents (see reportlint/cache.py): a later run
-    builds the same rules from it without reading YAML."""
+    up, so the data of a pack that loaded without error is kept in a cache entry
+    keyed by the files' contents and verified on load (see reportlint/cache.py):
+    a later run builds the same rules from it without reading YAML."""
     if not directory.is_dir():
-        raise RuleError(f"{directory}: 规则目录不存在")
+        raise RuleError(f"{display_name(directory)}: 规则目录不存在")
     files = rule_files(directory)
-    contents = [(rule_id, path, path.read_bytes()) for rule_id, path in files]
-    cache = JsonCache("rules", [__version__, *((rule_id, data) for rule_id, _, data in contents)])
-    cached = cache.read()
-    if cached is not None and [entry[0] for entry in cached] == [rule_id for rule_id, _ in files]:
-        return [build_rule(rule_id, path, data, {}) for (rule_id, data), (_, path) in zip(cached, files)]
-    read = [(rule_id, path, *read_mapping(path, RuleError, "规则文件")) for rule_id, path in files]
-    rules = [build_rule(rule_id, path, data, lines) for rule_id, path, data, lines in read]
-    cache.write([[rule_id, data] for rule_id, _, data, _ in read])
+    contents = [read_input(path, RuleError) for _, path in files]
+    cache = ContentCache("rules", [__version__, *((rule_id, data) for (rule_id, _), data in zip(files, contents))])
+    rules = _from_cache(cache.read(), files)
+    if rules is not None:
+        return rules
+    parsed = [(rule_id, path, *parse_mapping(data, display_name(path), RuleError, "规则文件"))
+              for (rule_id, path), data in zip(files, contents)]
+    rules = [build_rule(rule_id, path, data, lines) for rule_id, path, data, lines in parsed]
+    cache.write([[rule_id, data] for rule_id, _, data, _ in parsed])
+    return rules
+
+
+def _from_cache(cached: Any, files: list[tuple[str, Path]]) -> list[Rule] | None:
+    """The rules built from a verified cache entry, or None when it does not hold
+    this pack's rules (an entry of another shape is rebuilt, never a crash)."""
+    if not isinstance(cached, list) or len(cached) != len(files):
+        return None
+    rules = []
+    for entry, (rule_id, path) in zip(cached, files):
+        if not (isinstance(entry, list) and len(entry) == 2 and entry[0] == rule_id and isinstance(entry[1], dict)):
+            return None
+        try:
+            rules.append(build_rule(rule_id, path, entry[1], {}))
+        except RuleError:
+            return None
     return rules
 
 
@@ -149,17 +179,20 @@ def build_rule(rule_id: str, path: Path, data: dict[str, Any], lines: dict[str, 
 
     def fail(key: str, problem: str) -> RuleError:
         line = lines.get(key)
-        return RuleError(f"{path}:{line}: {key}: {problem}" if line else f"{path}: {key}: {problem}")
+        where = f"{display_name(path)}:{line}" if line else display_name(path)
+        return RuleError(f"{where}: {bounded(key, 60)}: {problem}")
 
     for key in REQUIRED_KEYS:
         if key not in data:
             raise fail(key, "缺少必需的键")
     kind_name = data["kind"]
+    if not isinstance(kind_name, str):
+        raise fail("kind", f"应为一个类型的名称（此处为 {shown(kind_name)}）")
     try:
         kind_type = kind_class(kind_name)
     except KeyError:
         hint = "（0.1 版的规则文件请先用 python -m reportlint.migrate_rules 更新）" if "check" in data else ""
-        raise fail("kind", f"未知的类型“{kind_name}”{hint}，可用：{'、'.join(kind_names())}") from None
+        raise fail("kind", f"未知的类型“{bounded(kind_name, 60)}”{hint}，可用：{'、'.join(kind_names())}") from None
     for key in ("message", "description"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise fail(key, "应为非空字符串")
@@ -217,13 +250,18 @@ def _bad_example(item: Any, fail, fixable: bool) -> BadExample:
 
 
 def _check_message(message: str, kind_type: type[Kind], fail) -> None:
+    """A message names the kind's values as plain ``{name}``: a format spec could
+    pad a value to gigabytes (``{match:>100000000}``) or fail on its type
+    (``{match:d}``), and an attribute or index reaches into Python objects."""
     try:
-        fields = [field for _, field, _, _ in string.Formatter().parse(message) if field is not None]
+        fields = [(field, spec, conversion) for _, field, spec, conversion in string.Formatter().parse(message)
+                  if field is not None]
     except ValueError as error:
         raise fail("message", f"格式无效（{error}）") from None
-    for field in fields:
-        name = field.split(".")[0].split("[")[0]
-        if name not in kind_type.message_args:
-            known = "、".join("{" + arg + "}" for arg in sorted(kind_type.message_args))
-            raise fail("message", f"未知的占位符 {{{field}}}（{kind_type.name} 类规则可用：{known}）")
-
+    known = "、".join("{" + arg + "}" for arg in sorted(kind_type.message_args))
+    for field, spec, conversion in fields:
+        written = bounded("{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}", 60)
+        if spec or conversion or not field.isidentifier():
+            raise fail("message", f"占位符 {written} 只能写成 {{名称}}，不带格式、转换、属性或下标（{kind_type.name} 类规则可用：{known}）")
+        if field not in kind_type.message_args:
+            raise fail("message", f"未知的占位符 {written}（{kind_type.name} 类规则可用：{known}）")

@@ -23,8 +23,9 @@ from pathlib import Path
 from .baseline import Baseline
 from .config import DEFAULT, Config, Settings, find_config, load_config, severity_for
 from .diagnostic import Diagnostic, Severity
+from .inputs import STDIN_NAME, display_name, real_path
 from .linter import FileResult, Linter, select_rules
-from .readers import STDIN_NAME, read_bytes, read_source, reader_for
+from .readers import read_bytes, read_source, reader_for
 from .rules import Rule, load_rules
 from .source import Source
 from .suppressions import AllowedPhrases, Directives
@@ -91,7 +92,7 @@ class LintSession:
         if not self.options.discover:
             return DEFAULT
         start = Path.cwd() if path == STDIN_NAME else Path(path)
-        folder = (start if start.is_dir() else start.parent).resolve()
+        folder = real_path(start if start.is_dir() else start.parent)
         if folder not in self._nearest:
             self._nearest[folder] = find_config(folder)
         found = self._nearest[folder]
@@ -139,7 +140,7 @@ class LintSession:
         return self._decoded(path, read_bytes(path))
 
     def _decoded(self, path: str, data: bytes) -> Source:
-        name = (self.options.stdin_filename if path == STDIN_NAME else None) or path
+        name = (self.options.stdin_filename if path == STDIN_NAME else None) or display_name(path)
         return reader_for(name)(data, name, self.options.encoding)
 
     def previous_report(self, path: str | Path) -> Source:

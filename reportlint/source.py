@@ -10,24 +10,33 @@ newlines are normalised to "\\n" and ``Source.crlf_offsets`` remembers which
 were "\\r\\n", so a fix edits the text as written. Columns count code points,
 1-based.
 
-For Word documents and web pages, lines and columns count in the extracted text
-(what ``reportlint inspect --tree`` shows), and ``Source.origin`` turns a span
-into a place a person finds in the original: "第12段“…”" in Word, the line and
-column of the page's HTML source for a web page.
+For Word documents, web pages and PDF, lines and columns count in the extracted
+text (what ``reportlint inspect --tree`` shows), and ``Source.origin`` turns a
+span into a place a person finds in the original: "第12段“…”" in Word, the line
+and column of the page's HTML source for a web page, "第3页“…”" in a PDF.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
+
+from .errors import ReportlintError
+from .inputs import display_name
 
 # How many characters of context a quoted excerpt shows around a span, and at most.
 _EXCERPT_CONTEXT = 6
 _EXCERPT_LENGTH = 30
 
 
-class SourceError(Exception):
+# The most lines (paragraphs, table rows) a draft may have: time grows with them
+# (about 0.1 ms each), and a 16 MB report has about 40,000.
+MAX_LINES = 250_000
+
+
+class SourceError(ReportlintError):
     """A file that cannot be read or decoded. The message names the file."""
 
 
@@ -50,6 +59,34 @@ class Origin(Protocol):
 
     def locate(self, source: Source, start: int, end: int) -> Location:
         """Where the text from ``start`` to ``end`` is in the original."""
+
+
+@runtime_checkable
+class Overview(Protocol):
+    """An origin that can also say what the original holds (a PDF: its pages
+    and the tables read on each), for `reportlint inspect`."""
+
+    def overview(self) -> list[str]:
+        """Lines describing the original."""
+
+
+@dataclass(frozen=True)
+class Places:
+    """An origin made of places in the original: the sorted (start, end, label)
+    of each paragraph, table cell, text box or part of a paragraph on one page
+    of the extracted text, as the Word and PDF readers record them. A span is in
+    the place where it starts, and is quoted within that place."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    labels: tuple[str, ...]
+
+    def locate(self, source: Source, start: int, end: int) -> Location:
+        if not self.starts:
+            return Location("文档中没有文字")
+        index = max(0, bisect_right(self.starts, start) - 1)
+        bounds = (self.starts[index], self.ends[index])
+        return Location(self.labels[index], quote(source.text, start, end, bounds))
 
 
 @dataclass(frozen=True)
@@ -93,6 +130,8 @@ class Source:
     line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if self.text.count("\n") >= MAX_LINES:
+            raise SourceError(f"{self.path}: 超过 {MAX_LINES:,} 行（段落），拒绝检查")
         starts = [0]
         find = self.text.find
         pos = find("\n")
@@ -157,12 +196,20 @@ def quote(text: str, start: int, end: int, bounds: tuple[int, int]) -> str:
 
 
 def from_text(text: str, path: str = "<text>") -> Source:
-    """A Source for text already in memory (the Python API, rule examples)."""
-    return normalised(path, text, "utf-8", bom=False)
+    """A Source for text already in memory (the Python API, rule examples); ``path``
+    names it as a person reads it."""
+    return normalised(display_name(path), text, "utf-8", bom=False)
+
+
+# A lone surrogate is no character: text given to the API may hold one (a file name
+# decoded with surrogate escapes), a file decoded strictly never does.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalised(path: str, text: str, encoding: str, *, bom: bool, **extra) -> Source:
-    """A Source of decoded text with "\\n" newlines; ``extra`` are further Source fields."""
+    """A Source of decoded text with "\\n" newlines, lone surrogates read as U+FFFD
+    (one character for one, so positions stay); ``extra`` are further Source fields."""
+    text = _SURROGATE.sub("\ufffd", text)
     # A NUL never occurs in a text draft; it means a binary file (a .doc, a zip,
     # an image) that happened to decode.
     if "\x00" in text:

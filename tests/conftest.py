@@ -11,9 +11,19 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-# The tests' rule packs come and go; keep their cache out of the user's.
+# The tests' rule packs come and go; keep their cache, and the secret that signs
+# its entries, out of the user's.
 os.environ.setdefault("REPORTLINT_CACHE_DIR", tempfile.mkdtemp(prefix="reportlint-test-cache-"))
+os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="reportlint-test-state-"))
+
+# Property-based tests: "ci" keeps each to seconds (the default, and what CI runs);
+# "thorough" is the longer run for developers: --hypothesis-profile thorough.
+settings.register_profile("ci", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=5_000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -50,6 +60,30 @@ def pytest_collection_modifyitems(items) -> None:
         folder = Path(str(item.fspath)).parent.name
         if folder in _FOLDER_MARKERS:
             item.add_marker(_FOLDER_MARKERS[folder])
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags Chromium tries to reach Google's
+# services at start-up; on a closed network those connections are refused.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def require_chromium() -> None:
+    """Skip a test that drives Debian's Chromium where it or Playwright is
+    missing; in CI, where .ci/run installs it, fail instead."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        reason = "Playwright is not installed (pip install '.[test]')"
+    else:
+        reason = None if CHROMIUM.exists() else f"{CHROMIUM} is missing (apt-get install chromium)"
+    if reason and os.environ.get("CI"):
+        pytest.fail(f"{reason}: .ci/run should have installed it")
+    if reason:
+        pytest.skip(reason)
 
 
 def shared_files(folder: str) -> list[Path]:

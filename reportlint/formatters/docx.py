@@ -3,9 +3,9 @@
 For a Word draft the document is a copy of the draft: each comment is anchored
 on exactly the diagnostic's span (runs are cut where needed, each part keeping
 its formatting) — in the body, tables, text boxes, headers, footers and notes
-alike — and nothing else changes. Any other draft (text, Markdown, a web page)
-becomes a new document of the text reportlint read, one paragraph per line,
-with the same comments.
+alike — and nothing else changes. Any other draft (text, Markdown, a web page,
+a PDF) becomes a new document of the text reportlint read, one paragraph per
+line, with the same comments.
 
 A comment is by reportlint and says, one line each: the severity in Chinese and
 the message, the suggested text when there is one, and the rule id.

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from ..diagnostic import Diagnostic, bounded
+from ..errors import visible
 from ..linter import FileResult
 from ..rules import Rule
 
@@ -43,7 +44,9 @@ def render(results: list[FileResult], *, color: bool = False, rules: Sequence[Ru
     suites.set("tests", str(total))
     suites.set("failures", str(failures))
     ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    # XML 1.0 cannot hold most control characters (Word's soft break \x0b quoted
+    # from a draft): they are written as their control pictures.
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + visible(ET.tostring(suites, encoding="unicode")) + "\n"
 
 
 def _case_names(result: FileResult) -> list[str]:

@@ -3,7 +3,9 @@ them, with the source line and the span underlined for errors and warnings
 (info-level notes stay on one line so they do not bury the rest), then a summary.
 For Word documents and web pages each line ends with the place in the original
 ("（位置：第12段“…”）"); the excerpt shows the extracted text that lines and
-columns count in.
+columns count in. What comes from a draft or a file name reaches the terminal
+only through ``visible``: an escape sequence in a draft shows as "␛[31m" and
+does nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..diagnostic import MOST_SERIOUS_FIRST, Diagnostic, Severity
+from ..errors import visible
 from ..linter import FileResult
 from ..rules import Rule
 
@@ -36,9 +39,9 @@ def render_findings(results: list[FileResult], *, color: bool = False, rules: Se
     for result in results:
         source = result.source
         for diagnostic in result.diagnostics:
-            where = paint("1", f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:")
+            where = paint("1", visible(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:"))
             severity = paint(_COLOURS[diagnostic.severity], diagnostic.severity.value)
-            out.append(f"{where} {severity} [{diagnostic.rule}] {diagnostic.located_message}")
+            out.append(f"{where} {severity} [{diagnostic.rule}] {visible(diagnostic.located_message)}")
             if diagnostic.severity is not Severity.INFO and diagnostic.rule != "internal-error":
                 out.extend(_excerpt(diagnostic, source.line_text(diagnostic.line), paint))
     return "".join(line + "\n" for line in out)
@@ -53,7 +56,7 @@ def _excerpt(diagnostic: Diagnostic, line: str, paint) -> list[str]:
         end = start + _LONGEST_SHOWN_SPAN
     left = max(0, start - _CONTEXT)
     right = end if cut else min(len(line), end + _CONTEXT)
-    shown = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
+    shown = ("…" if left else "") + visible(line[left:right]) + ("…" if right < len(line) else "")
     offset = (1 if left else 0) + start - left
     pad = _width(shown[:offset])
     carets = "^" * max(1, _width(line[start:end]))

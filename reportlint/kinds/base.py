@@ -80,9 +80,13 @@ def excepted(text: str, match: RuleMatch, within: Span, exceptions: RulePattern 
     "人事" is excepted in "人事管理" when an exception is "人事管理": the exception
     is searched near the match and must contain it entirely.
     """
+    return excepted_span(text, *match.span(), within, exceptions)
+
+
+def excepted_span(text: str, start: int, end: int, within: Span, exceptions: RulePattern | None) -> bool:
+    """``excepted`` for the stretch ``text[start:end]``."""
     if exceptions is None:
         return False
-    start, end = match.span()
     window_start = max(within.start, start - _EXCEPTION_WINDOW)
     window_end = min(within.end, end + _EXCEPTION_WINDOW)
     for candidate in exceptions.finditer(text, window_start, window_end):

@@ -198,6 +198,28 @@ class Pattern(Option):
             raise InvalidValue(str(error)) from None
 
 
+class ListOf(Option):
+    """A list whose items are each parsed by an option of their own (a list of
+    patterns that must all be found, each compiled alone)."""
+
+    type_name = "列表"
+
+    def __init__(self, item: Option, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.item = item
+
+    def parse(self, value, parsed):
+        if not isinstance(value, list) or not value:
+            raise InvalidValue("应为非空列表")
+        items = []
+        for index, item in enumerate(value, 1):
+            try:
+                items.append(self.item.parse(item, parsed))
+            except InvalidValue as error:
+                raise InvalidValue(f"第 {index} 项：{error}") from None
+        return tuple(items)
+
+
 class Patterns(Option):
     """A list of regular expressions compiled into one (None when a rule may
     leave it empty and does). ``ignorecase`` names the flag option that applies."""
@@ -358,22 +380,10 @@ class Record(Option):
             raise InvalidValue(f"{error.key}：{error}") from None
 
 
-class Records(Option):
+class Records(ListOf):
     """A list of records (mappings with declared fields)."""
 
     type_name = "映射列表"
 
     def __init__(self, fields: Mapping[str, Option], **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.record = Record(fields)
-
-    def parse(self, value, parsed):
-        if not isinstance(value, list) or not value:
-            raise InvalidValue("应为非空列表")
-        records = []
-        for index, item in enumerate(value, 1):
-            try:
-                records.append(self.record.parse(item, parsed))
-            except InvalidValue as error:
-                raise InvalidValue(f"第 {index} 项：{error}") from None
-        return tuple(records)
+        super().__init__(Record(fields), **kwargs)

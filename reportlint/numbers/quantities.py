@@ -16,13 +16,18 @@ AT_MOST = ("近", "将近", "接近")
 ABOUT = ("约", "大约", "左右", "上下")
 
 
-# Measure words, longest first so 人次 wins over 人 and 万元 over 元.
+# Measure words, longest first so 人次 wins over 人 and 万元 over 元. 大项 and 小项
+# (事项 of a list at two levels) count different things: each is its own unit.
 _UNITS = (
-    "人(次)", "人（次）", "个工作日", "工作日", "个月", "小时", "分钟", "人次", "万元", "亿元",
+    "人(次)", "人（次）", "个工作日", "个大项", "个小项", "个子项",
+    "大项", "小项", "子项", "工作日", "个月", "小时", "分钟", "人次", "万元", "亿元",
     "元", "条", "件", "篇", "次", "个", "项", "名", "期", "人", "位", "份", "则", "起", "宗",
     "例", "场", "家", "所", "户", "本", "册", "张", "套", "台", "批", "轮", "天", "周", "类", "种",
 )
-_UNIT_NAMES = {"人(次)": "人次", "人（次）": "人次", "万元": "元", "亿元": "元", "工作日": "个工作日"}
+_UNIT_NAMES = {
+    "人(次)": "人次", "人（次）": "人次", "万元": "元", "亿元": "元", "工作日": "个工作日",
+    "个大项": "大项", "个小项": "小项", "个子项": "子项",
+}
 _UNIT_MULTIPLIERS = {"万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 _MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 # A measure word followed by these is part of a word, not a unit: 人民, 一次性.

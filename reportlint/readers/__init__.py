@@ -12,15 +12,13 @@ use, so linting text files never loads the Word or HTML libraries.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path, PurePath
 
+from ..inputs import display_name, read_input
 from ..source import Source, SourceError
-
-STDIN_NAME = "-"
 
 
 @dataclass(frozen=True)
@@ -33,14 +31,21 @@ class InputFormat:
     # the file's bytes and Source; None: --fix cannot write this format back (a
     # web page's text is extracted from markup it does not edit).
     fixer: str | None
+    # The file is text in an encoding (detected, or named by --encoding), which `inspect` names.
+    encoded: bool = True
+    # Where --fix, refusing a format it cannot write back, tells the user to make the edits.
+    edit_in: str = "原文件"
 
 
 INPUT_FORMATS = (
     InputFormat("text", "文本", (".txt",), "reportlint.readers.text:read", fixer="reportlint.fixes:text_draft"),
     InputFormat("markdown", "Markdown", (".md", ".markdown"), "reportlint.readers.markdown:read",
                 fixer="reportlint.fixes:text_draft"),
-    InputFormat("docx", "Word 文档", (".docx",), "reportlint.readers.docx:read", fixer="reportlint.word.revisions:word_draft"),
+    InputFormat("docx", "Word 文档", (".docx",), "reportlint.readers.docx:read", fixer="reportlint.word.revisions:word_draft",
+                encoded=False),
     InputFormat("html", "网页", (".html", ".htm"), "reportlint.readers.html:read", fixer=None),
+    InputFormat("pdf", "PDF", (".pdf",), "reportlint.readers.pdf:read", fixer=None, encoded=False,
+                edit_in="导出这份 PDF 的原稿（如 Word 文档）"),
 )
 # Files a directory argument is searched for.
 DOCUMENT_SUFFIXES = tuple(suffix for input_format in INPUT_FORMATS for suffix in input_format.suffixes)
@@ -67,20 +72,13 @@ def reader_for(name: str) -> Callable[[bytes, str, str | None], Source]:
 def read_source(path: str | Path, *, encoding: str | None = None, name: str | None = None) -> Source:
     """Read a file (or standard input for "-") into a Source with the reader its
     extension calls for. ``name`` stands for the file in diagnostics and chooses
-    the reader (``--stdin-filename``); ``encoding`` overrides detection."""
-    return reader_for(name or str(path))(read_bytes(path), name or str(path), encoding)
+    the reader (``--stdin-filename``), else the path as a person reads it (see
+    reportlint/inputs.py); ``encoding`` overrides detection."""
+    name = name or display_name(path)
+    return reader_for(name)(read_bytes(path), name, encoding)
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """The bytes of a file, or of standard input for "-" (SourceError, naming the
-    file, when it cannot be read)."""
-    path = str(path)
-    try:
-        data = sys.stdin.buffer.read() if path == STDIN_NAME else Path(path).read_bytes()
-    except IsADirectoryError:
-        raise SourceError(f"{path}: 是目录，不是文件") from None
-    except FileNotFoundError:
-        raise SourceError(f"{path}: 文件不存在") from None
-    except OSError as error:
-        raise SourceError(f"{path}: 无法读取（{error.strerror}）") from None
-    return data
+    """The bytes of a file, or of standard input for "-", through the safe-open
+    of reportlint/inputs.py (SourceError, naming the file, when it cannot be read)."""
+    return read_input(path, SourceError)

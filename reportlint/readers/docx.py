@@ -16,27 +16,7 @@ comment marks.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
-
-from ..source import Comment, Location, Source, SourceError, quote
-
-
-@dataclass(frozen=True)
-class DocxOrigin:
-    """Places of the extracted text: sorted (start, end, label) of each paragraph,
-    table cell, text box and margin."""
-
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    labels: tuple[str, ...]
-
-    def locate(self, source: Source, start: int, end: int) -> Location:
-        if not self.starts:
-            return Location("文档中没有文字")
-        index = max(0, bisect_right(self.starts, start) - 1)
-        bounds = (self.starts[index], self.ends[index])
-        return Location(self.labels[index], quote(source.text, start, end, bounds))
+from ..source import Comment, Places, Source, SourceError
 
 
 def refuse_binary_word(data: bytes, path: str, encoding: str | None = None) -> Source:
@@ -62,7 +42,7 @@ def read_document(data: bytes, path: str):
     except Exception as error:  # noqa: BLE001 - a malformed document is bad input, not a crash
         raise SourceError(f"{path}: 无法读取 Word 文档内容（{type(error).__name__}）") from None
     starts, ends, labels = zip(*extraction.places) if extraction.places else ((), (), ())
-    source = Source(path, extraction.text, "utf-8", False, "\n", "docx", DocxOrigin(starts, ends, labels),
+    source = Source(path, extraction.text, "utf-8", False, "\n", "docx", Places(starts, ends, labels),
                     comments=comments, margin_start=extraction.margin_start)
     return source, document, extraction.text_map
 

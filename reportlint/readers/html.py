@@ -1,8 +1,9 @@
 """Web pages (.html, .htm): a report as published on a government site.
 
-The page is parsed with the standard library's HTMLParser into a light tree
-(malformed markup is the rule on these sites: unclosed ``<p>``, ``<td>``,
-``<li>``), then the report is taken out of its chrome:
+The page is tokenized (reportlint/readers/html_tokens.py, linear in the page
+whatever its markup) into a light tree (malformed markup is the rule on these
+sites: unclosed ``<p>``, ``<td>``, ``<li>``), then the report is taken out of its
+chrome:
 
 - the head, scripts, styles, forms, ``<nav>``, ``<aside>`` and page-level
   ``<header>``/``<footer>`` are dropped, and so are hidden elements and elements
@@ -22,16 +23,14 @@ of the page's HTML source, with a quote.
 
 from __future__ import annotations
 
-import codecs
-import html
 import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from ..source import Comment, Location, Source, SourceError, normalised, quote
-from .text import decode_text
+from .html_tokens import CommentToken, EndTag, StartTag, tokens
+from .text import decode_text, text_encoding
 
 _SKIPPED_TAGS = frozenset(
     "head script style noscript template nav aside form select button iframe svg object canvas audio video map".split()
@@ -43,6 +42,7 @@ _BLOCK_TAGS = frozenset(
     "address article blockquote body caption center dd div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 "
     "header footer hr html li main ol p pre section table tbody thead tfoot tr ul".split()
 )
+_BLOCK_TAGS_BUT_P = _BLOCK_TAGS - {"p"}
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _CELL_TAGS = frozenset({"td", "th"})
 # Class or id words (or their first part: "nav-top") of page chrome; dqwz is 当前位置.
@@ -61,14 +61,8 @@ _CHUNKS = re.compile(f"[{_SPACE}]+|[^{_SPACE}]+")
 def read(data: bytes, path: str, encoding: str | None = None) -> Source:
     text, used, bom = decode_text(data, path, encoding, declared=_declared_charset(data))
     page = normalised(path, text, used, bom=bom)  # the HTML itself, with "\n" newlines
-    builder = _TreeBuilder(page.line_starts)
-    try:
-        builder.feed(page.text)
-        builder.close()
-    except Exception as error:  # noqa: BLE001 - HTMLParser may raise on markup it cannot read
-        raise SourceError(f"{path}: 无法解析网页（{type(error).__name__}）") from None
     emitter = _Emitter()
-    emitter.walk(_main_content(builder.root))
+    emitter.walk(_main_content(_tree(page.text, path)))
     origin = HtmlOrigin(tuple(emitter.run_starts), tuple(emitter.run_sources), bytes(emitter.run_steps), page.line_starts)
     return Source(path, emitter.text(), used, bom, page.newline, "html", origin, tuple(emitter.comments))
 
@@ -80,8 +74,8 @@ def _declared_charset(data: bytes) -> str | None:
     name = match.group(1).decode("ascii").lower()
     name = _CHARSET_ALIASES.get(name, name)
     try:
-        codecs.lookup(name)
-    except LookupError:
+        text_encoding(name)
+    except ValueError:  # a charset that is no character set (hex, base64, undefined) is not believed
         return None
     return name
 
@@ -126,70 +120,86 @@ class _CommentNode:
     text: str
 
 
-class _TreeBuilder(HTMLParser):
-    def __init__(self, line_starts: tuple[int, ...]) -> None:
-        super().__init__(convert_charrefs=False)
-        self.line_starts = line_starts
-        self.root = _Element("#document", {}, None, 0)
-        self.stack = [self.root]
+# The most elements, runs of text and comments a page may hold: each takes a few
+# hundred bytes in the tree (a real report's page holds a few thousand).
+_MAX_NODES = 500_000
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
 
-    def handle_starttag(self, tag: str, attrs) -> None:
-        self._close_implied_by(tag)
-        element = _Element(tag, {name: value or "" for name, value in attrs}, self.stack[-1], self._offset())
-        self.stack[-1].children.append(element)
-        if tag not in _VOID_TAGS:
-            self.stack.append(element)
+def _tree(text: str, path: str) -> _Element:
+    """The page's elements, text and comments as a tree, closing what browsers close."""
+    root = _Element("#document", {}, None, 0)
+    open_elements = _OpenElements(root)
+    for count, token in enumerate(tokens(text)):
+        if count == _MAX_NODES:
+            raise SourceError(f"{path}: 网页的标签和文字片段超过 {_MAX_NODES:,} 个，拒绝读取")
+        if isinstance(token, StartTag):
+            _start(open_elements, token)
+        elif isinstance(token, EndTag):
+            if token.tag == "br":  # "</br>" is read as "<br>" by browsers
+                _start(open_elements, StartTag("br", {}, True, token.offset))
+            else:
+                open_elements.close_nearest({token.tag}, ())
+        elif isinstance(token, CommentToken):
+            # Comments carry suppression directives (reportlint/suppressions.py).
+            open_elements.top.children.append(_CommentNode(token.text.strip()))
+        else:
+            open_elements.top.children.append((token.text, token.offset, int(token.copied)))
+    return root
 
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        element = _Element(tag, {name: value or "" for name, value in attrs}, self.stack[-1], self._offset())
-        self.stack[-1].children.append(element)
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "br":  # "</br>" is read as "<br>" by browsers
-            self.handle_startendtag(tag, [])
-            return
-        for index in range(len(self.stack) - 1, 0, -1):
-            if self.stack[index].tag == tag:
-                del self.stack[index:]
-                return
+def _start(open_elements: _OpenElements, token: StartTag) -> None:
+    """Open an element, first closing what its start implies: a cell by the next
+    cell, a row by the next row, a list item by the next, a paragraph by a block."""
+    tag = token.tag
+    if tag in _CELL_TAGS:
+        open_elements.close_nearest(_CELL_TAGS, ("table", "tr"))
+    elif tag == "tr":
+        open_elements.close_nearest(("tr",), ("table",))
+    elif tag == "li":
+        open_elements.close_nearest(("li",), ("ul", "ol"))
+    if tag in _BLOCK_TAGS:
+        open_elements.close_nearest(("p",), _BLOCK_TAGS_BUT_P)
+    element = _Element(tag, token.attrs, open_elements.top, token.offset)
+    open_elements.top.children.append(element)
+    if tag not in _VOID_TAGS and not token.self_closing:
+        open_elements.push(element)
 
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append((data, self._offset(), 1))
 
-    def handle_entityref(self, name: str) -> None:
-        self.stack[-1].children.append((html.unescape(f"&{name};"), self._offset(), 0))
+class _OpenElements:
+    """The elements open at a point of the page, innermost last, with the depths
+    at which each tag is open, so that finding the nearest open element of some
+    tags takes time in the number of tags, not in the depth of the page."""
 
-    def handle_charref(self, name: str) -> None:
-        self.stack[-1].children.append((html.unescape(f"&#{name};"), self._offset(), 0))
+    def __init__(self, root: _Element) -> None:
+        self.stack = [root]
+        self.depths: dict[str, list[int]] = {}
 
-    def handle_comment(self, data: str) -> None:
-        # Comments carry suppression directives (reportlint/suppressions.py).
-        self.stack[-1].children.append(_CommentNode(data.strip()))
+    @property
+    def top(self) -> _Element:
+        return self.stack[-1]
 
-    def _close_implied_by(self, tag: str) -> None:
-        """Close what a start tag implicitly ends: a cell by the next cell, a row
-        by the next row, a list item by the next, a paragraph by a block."""
-        if tag in _CELL_TAGS:
-            self._close_nearest(_CELL_TAGS, {"table", "tr"})
-        elif tag == "tr":
-            self._close_nearest({"tr"}, {"table"})
-        elif tag == "li":
-            self._close_nearest({"li"}, {"ul", "ol"})
-        if tag in _BLOCK_TAGS:
-            self._close_nearest({"p"}, _BLOCK_TAGS - {"p"})
+    def push(self, element: _Element) -> None:
+        self.depths.setdefault(element.tag, []).append(len(self.stack))
+        self.stack.append(element)
 
-    def _close_nearest(self, targets, boundaries) -> None:
-        for index in range(len(self.stack) - 1, 0, -1):
-            tag = self.stack[index].tag
-            if tag in targets:
-                del self.stack[index:]
-                return
-            if tag in boundaries:
-                return
+    def close_nearest(self, targets, boundaries) -> None:
+        """Close the innermost open element of ``targets`` and what it holds,
+        unless an element of ``boundaries`` is nearer."""
+        target = self._nearest(targets)
+        if target and target > self._nearest(boundaries):
+            for element in self.stack[target:]:
+                depths = self.depths[element.tag]
+                depths.pop()
+                if not depths:
+                    del self.depths[element.tag]
+            del self.stack[target:]
+
+    def _nearest(self, tags) -> int:
+        """The depth of the innermost open element of ``tags`` (0: none), looking
+        at the fewer of ``tags`` and the tags open."""
+        if len(self.depths) < len(tags):
+            return max((depths[-1] for tag, depths in self.depths.items() if tag in tags), default=0)
+        return max((self.depths[tag][-1] for tag in tags if tag in self.depths), default=0)
 
 
 def _elements(root: _Element) -> list[_Element]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 
+from ..diagnostic import bounded
 from ..source import Source, SourceError, normalised
 
 _BOMS = (
@@ -24,6 +25,30 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _BOM_OF = {name: mark for mark, name in _BOMS}
+# The codecs Python documents as "Python Specific Encodings": not character sets
+# a file is written in (undefined refuses every byte, punycode reads domain names).
+_PYTHON_SPECIFIC = frozenset(
+    {"idna", "mbcs", "oem", "palmos", "punycode", "raw-unicode-escape", "undefined", "unicode-escape"})
+
+
+def text_encoding(name: str) -> str:
+    """The canonical name of ``name`` when it is a character set a text file can be
+    written in; ValueError, saying why, for unknown names, for transforms between
+    bytes (hex, base64, zlib, uu, bz2, quopri) or between texts (rot13), and for
+    Python's own pseudo-encodings (punycode, undefined, …)."""
+    try:
+        codec = codecs.lookup(name).name
+    except (LookupError, ValueError, TypeError):
+        raise ValueError(f"未知的编码“{bounded(name, 40)}”（可用 utf-8、gb18030、utf-16 等）") from None
+    try:
+        b"a".decode(codec)  # a transform is refused here: it is "not a text encoding"
+    except UnicodeError:  # a wide encoding needs more than one byte: still a text encoding
+        pass
+    except LookupError:
+        codec = ""
+    if not codec or codec in _PYTHON_SPECIFIC:
+        raise ValueError(f"“{bounded(name, 40)}”不是文本的编码（可用 utf-8、gb18030、utf-16 等）")
+    return codec
 
 
 def read(data: bytes, path: str, encoding: str | None = None) -> Source:
@@ -40,6 +65,10 @@ def decode_text(
     the file declares (a web page's charset) if the bytes fit it, then strict
     UTF-8, then GB18030."""
     if encoding:
+        try:
+            text_encoding(encoding)
+        except ValueError as error:
+            raise SourceError(f"{path}: {error}") from None
         text = _strict(data, path, encoding, "按指定编码")
         return (text[1:], encoding, True) if text.startswith("\ufeff") else (text, encoding, False)
     for bom, bom_encoding in _BOMS:
@@ -48,7 +77,7 @@ def decode_text(
     for candidate in (declared, "utf-8", "gb18030") if declared else ("utf-8", "gb18030"):
         try:
             return data.decode(candidate), candidate, False
-        except UnicodeDecodeError:
+        except UnicodeError:
             continue
     raise SourceError(f"{path}: 无法识别文件编码（既不是 UTF-8，也不是 GB18030/GBK），请另存为 UTF-8 文本，或用 --encoding 指定编码")
 
@@ -63,5 +92,5 @@ def _strict(data: bytes, path: str, encoding: str, how: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise SourceError(f"{path}: {how} {encoding.upper()} 解码失败，第 {error.start} 字节处有非法字节") from None
-    except LookupError:
-        raise SourceError(f"{path}: 未知的编码“{encoding}”") from None
+    except UnicodeError:
+        raise SourceError(f"{path}: {how} {encoding.upper()} 解码失败") from None

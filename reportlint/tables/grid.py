@@ -145,29 +145,45 @@ def _blank(values: list[Cell]) -> bool:
 
 
 def _split_row(row: TableRow) -> tuple[list[Cell], list[Cell]]:
-    """(label cells, value cells): the labels lead (after any empty cells a
-    merged label left), the values are everything from the first value on, so
-    that a stray word among the values is a bad value, not a label."""
+    """(label cells, value cells): the labels lead, with any empty cells that
+    merged label cells left before or between them; the values are everything
+    after the last label, so that a stray word among the values is a bad value,
+    not a label."""
     cells = list(row.cells)
-    index = 0
-    while index < len(cells) and not cells[index].text.strip():
-        index += 1
     labels = []
-    while index < len(cells) and not is_value_text(cells[index].text):
-        labels.append(cells[index])
-        index += 1
-    return labels, cells[index:]
+    values_start = 0
+    for index, cell in enumerate(cells):
+        if not cell.text.strip():
+            continue
+        if is_value_text(cell.text):
+            break
+        labels.append(cell)
+        values_start = index + 1
+    return labels, cells[values_start:] if labels else cells[_leading_empty(cells):]
 
 
 def _aligned_values(values: list[Cell], width: int) -> list[Cell]:
-    """The ``width`` value cells of a row that has more: surplus empty cells are
-    padding, before the values (a label merged over two columns) or after them
-    (a rectangular grid made from a table with merged cells); otherwise the
+    """The ``width`` value cells of a row that has more. Surplus empty cells are
+    padding: after the values (a rectangular grid made from a table with merged
+    cells), before them (a label merged over two columns), or both; otherwise the
     values are the last cells."""
     surplus = len(values) - width
-    if surplus > 0 and not any(cell.text.strip() for cell in values[width:]):
+    if surplus <= 0:
+        return values
+    trailing = _leading_empty(values[::-1])
+    if trailing >= surplus:
         return values[:width]
+    if _leading_empty(values) + trailing >= surplus:
+        return values[surplus - trailing:len(values) - trailing]
     return values[-width:]
+
+
+def _leading_empty(cells: list[Cell]) -> int:
+    """How many cells at the start are empty."""
+    count = 0
+    while count < len(cells) and not cells[count].text.strip():
+        count += 1
+    return count
 
 
 def _row_text(row: TableRow) -> str:

@@ -168,9 +168,11 @@ class _Extractor:
             line.add("|", _anchor(cells[0]))
             for column, cell in enumerate(cells, 1):
                 anchor = _anchor(cell)
+                # A cell's place starts right after its "|", where the span of a blank cell starts.
+                start = line.length
                 line.add(" ", anchor)
                 content = self._joined(cell)
-                places.append((line.length, line.length + content.length, f"第{self.tables}个表格第{row_number}行第{column}格"))
+                places.append((start, line.length + content.length, f"第{self.tables}个表格第{row_number}行第{column}格"))
                 line.extend(content)
                 line.add(" |", anchor)
             self._line(line, places)

@@ -16,11 +16,16 @@ import docx
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.part import PartFactory, XmlPart
 
+from ..errors import shown
 from ..source import SourceError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-# A document whose XML unpacks to more than this is refused (a zip bomb).
-_MAX_XML_BYTES = 512 * 1024 * 1024
+# What a .docx may unpack to: a zip bomb is a few hundred kilobytes that unpack to
+# gigabytes, and XML takes about ten times its size in memory once parsed. Every
+# part counts, whatever its name, by the bytes it really unpacks to (not the size
+# its header claims). A long report's document.xml is a few megabytes.
+_MAX_PART_BYTES = 32 * 2**20
+_MAX_UNPACKED_BYTES = 128 * 2**20
 _HEADERS_AND_FOOTERS = (
     ("header", "页眉"), ("first_page_header", "首页页眉"), ("even_page_header", "偶数页页眉"),
     ("footer", "页脚"), ("first_page_footer", "首页页脚"), ("even_page_footer", "偶数页页脚"),
@@ -38,15 +43,29 @@ def open_document(data: bytes, path: str):
     file, for anything that is not one)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist() if info.filename.endswith((".xml", ".rels")))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+            _check_unpacked_sizes(archive, path)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError, NotImplementedError):
+        # RuntimeError: an encrypted part; NotImplementedError: an unknown compression.
         raise SourceError(f"{path}: 不是有效的 .docx 文件（无法作为 zip 包打开）") from None
-    if unpacked > _MAX_XML_BYTES:
-        raise SourceError(f"{path}: .docx 文件解压后过大（{unpacked // 2**20} MB），拒绝读取")
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for a broken package
         raise SourceError(f"{path}: 不是有效的 .docx 文件（{type(error).__name__}）") from None
+
+
+def _check_unpacked_sizes(archive: zipfile.ZipFile, path: str) -> None:
+    """Unpack every part once, counting, and refuse the document at the first cap passed."""
+    total = 0
+    for info in archive.infolist():
+        with archive.open(info) as part:
+            size = 0
+            while chunk := part.read(2**20):
+                size += len(chunk)
+                total += len(chunk)
+                if size > _MAX_PART_BYTES:
+                    raise SourceError(f"{path}: .docx 中的 {shown(info.filename)} 解压后超过 {_MAX_PART_BYTES // 2**20} MB，拒绝读取")
+                if total > _MAX_UNPACKED_BYTES:
+                    raise SourceError(f"{path}: .docx 解压后超过 {_MAX_UNPACKED_BYTES // 2**20} MB，拒绝读取")
 
 
 def saved(document) -> bytes:

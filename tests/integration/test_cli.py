@@ -6,6 +6,7 @@ import sys
 import unicodedata
 
 import pytest
+from builders import pdf_of_lines
 from click.testing import CliRunner
 from conftest import EXAMPLE_RULE, FIXTURES, ROOT, SEED
 
@@ -132,11 +133,13 @@ def test_directories_are_searched_for_every_format_read(tmp_path):
     shutil.copy(CLEAN, tmp_path / "sub" / "a.txt")
     shutil.copy(CLEAN, tmp_path / "b.md")
     shutil.copy(FIXTURES / "web-page-gbk-2016.html", tmp_path / "c.HTM")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "d.PDF").write_bytes(pdf_of_lines(CLEAN.read_text(encoding="utf-8").split("\n")[:3]))
+    (tmp_path / "notes.rtf").write_bytes(b"{\\rtf1}")
     (tmp_path / ".hidden").mkdir()
     shutil.copy(SEED, tmp_path / ".hidden" / "c.txt")
     data = json.loads(run("--format", "json", tmp_path).output)
-    assert [os.path.relpath(f["path"], tmp_path) for f in data["files"]] == ["b.md", "c.HTM", os.path.join("sub", "a.txt")]
+    expected = ["b.md", "c.HTM", "d.PDF", os.path.join("sub", "a.txt")]
+    assert [os.path.relpath(f["path"], tmp_path) for f in data["files"]] == expected
     # A broken Word file found in a folder is an error; the others are still linted.
     (tmp_path / "notes.docx").write_bytes(b"PK")
     result = run("--format", "json", tmp_path)

@@ -10,7 +10,7 @@ from urllib.request import url2pathname
 from xml.etree import ElementTree as ET
 
 import pytest
-from builders import docx_bytes, html_page
+from builders import docx_bytes, html_page, pdf_of_lines
 from click.testing import CliRunner
 from conftest import GOLDEN, ROOT, check_golden
 from jsonschema import Draft202012Validator, FormatChecker
@@ -229,14 +229,20 @@ def test_csv_opens_with_the_csv_module_one_row_per_diagnostic_with_the_reports_c
     assert "facts.publication-deadline" in {row["规则"] for row in late_rows}
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".html"])
-def test_ci_formats_say_where_in_the_original_a_finding_is(tmp_path, suffix):
-    """A Word document's or web page's line numbers count in extracted text no
-    one sees: each CI format carries the reader's place and quote instead."""
+@pytest.mark.parametrize(
+    ("suffix", "build", "located"),
+    [
+        (".docx", docx_bytes, "（位置：第3段“信息，行政决xx已公开。”）"),
+        (".html", html_page, "（位置：网页源码第"),
+        (".pdf", pdf_of_lines, "（位置：第1页“信息，行政决xx已公开。”）"),
+    ],
+)
+def test_ci_formats_say_where_in_the_original_a_finding_is(tmp_path, suffix, build, located):
+    """A Word document's, web page's or PDF's line numbers count in extracted
+    text no one sees: each CI format carries the reader's place and quote instead."""
     lines = ["某局2016年政府信息公开工作年度报告", "一、概述", "我局依法公开政府信息，行政决xx已公开。"]
     draft = tmp_path / f"draft{suffix}"
-    draft.write_bytes(docx_bytes(lines) if suffix == ".docx" else html_page(lines))
-    located = "（位置：第3段“信息，行政决xx已公开。”）" if suffix == ".docx" else "（位置：网页源码第"
+    draft.write_bytes(build(lines))
 
     def messages(name):
         result = CliRunner().invoke(main, ["--format", name, "--select", "wording.placeholder", str(draft)])

@@ -2,7 +2,8 @@
 one-line error with exit status 2, never a traceback. Property-based tests feed
 text built from pieces of reports, random bytes to every reader, truncated and
 corrupted Word files, enormous lines and deep nesting. The number of examples is
-bounded so the suite stays quick; a failure prints the input that caused it."""
+the hypothesis profile's (tests/conftest.py: "ci" keeps the suite quick); a
+failure prints the input that caused it."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ import io
 import zipfile
 
 import pytest
-from builders import docx_bytes
+from builders import docx_bytes, pdf_bytes
 from click.testing import CliRunner
 from conftest import SEED
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportlint import lint_text
@@ -27,7 +28,7 @@ from reportlint.source import SourceError, from_text
 
 RULES = load_rules()
 SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings()  # the loaded profile's
 
 # Pieces real reports are made of, and the characters that trip parsers.
 PIECES = [
@@ -65,7 +66,7 @@ def test_report_like_text_never_breaks_a_rule(text):
 
 @pytest.mark.slow
 @FUZZ
-@given(st.sampled_from([".txt", ".md", ".html", ".docx"]), st.binary(max_size=3000))
+@given(st.sampled_from([".txt", ".md", ".html", ".docx", ".pdf"]), st.binary(max_size=3000))
 def test_random_bytes_are_read_or_refused_by_every_reader(suffix, data):
     try:
         source = reader_for("draft" + suffix)(data, "draft" + suffix, None)
@@ -95,31 +96,37 @@ def test_random_markup_is_read_as_a_web_page(pieces):
     assert_sound(Linter(RULES).lint(source).diagnostics, source.text)
 
 
-VALID_DOCX = docx_bytes(SEED_LINES[:8], tables=[[["指标", "数量"], ["主动公开", "183"]]])
+# Files of the formats held in a container, each with paragraphs and a table.
+VALID = {
+    "draft.docx": docx_bytes(SEED_LINES[:8], tables=[[["指标", "数量"], ["主动公开", "183"]]]),
+    "draft.pdf": pdf_bytes([
+        [("text", 72, 100 + 18 * index, 12, line) for index, line in enumerate(SEED_LINES[:8])]
+        + [("rule", 72, y, 300, y) for y in (300, 320, 340)] + [("rule", x, 300, x, 340) for x in (72, 200, 300)]
+        + [("text", 76, 314, 9, "指标"), ("text", 204, 314, 9, "数量"), ("text", 76, 334, 9, "主动公开"), ("text", 204, 334, 9, "183")]
+    ]),
+}
 
 
 @pytest.mark.slow
 @FUZZ
-@given(
-    st.integers(0, len(VALID_DOCX)),
-    st.lists(st.tuples(st.integers(0, len(VALID_DOCX) - 1), st.integers(0, 255)), max_size=8),
-)
-def test_truncated_and_corrupted_docx_is_read_or_refused(length, flips):
-    data = bytearray(VALID_DOCX[:length])
-    for index, value in flips:
-        if index < len(data):
-            data[index] = value
+@given(st.sampled_from(sorted(VALID)), st.data())
+def test_truncated_and_corrupted_files_are_read_or_refused(name, data):
+    valid = VALID[name]
+    written = bytearray(valid[:data.draw(st.integers(0, len(valid)))])
+    for index, value in data.draw(st.lists(st.tuples(st.integers(0, len(valid) - 1), st.integers(0, 255)), max_size=8)):
+        if index < len(written):
+            written[index] = value
     try:
-        source = reader_for("draft.docx")(bytes(data), "draft.docx", None)
+        source = reader_for(name)(bytes(written), name, None)
     except SourceError as error:
-        assert str(error).startswith("draft.docx: ") and "\n" not in str(error)
+        assert str(error).startswith(f"{name}: ") and "\n" not in str(error)
         return
     assert_sound(Linter(RULES).lint(source).diagnostics, source.text)
 
 
 @pytest.mark.slow
-@settings(max_examples=25, deadline=None)
-@given(st.sampled_from([".txt", ".md", ".html", ".docx", ".doc", ""]), st.binary(max_size=500))
+@settings(max_examples=max(1, settings.default.max_examples // 2))  # a process each
+@given(st.sampled_from([".txt", ".md", ".html", ".docx", ".doc", ".pdf", ""]), st.binary(max_size=500))
 def test_the_command_line_never_shows_a_traceback(tmp_path_factory, suffix, data):
     path = tmp_path_factory.mktemp("fuzz") / f"draft{suffix}"
     path.write_bytes(data)
@@ -154,7 +161,7 @@ def test_deeply_nested_docx_tables_are_read_or_refused(depth):
     depth limit: refused with a one-line error)."""
     xml = "<w:tbl><w:tr><w:tc>" * depth + "<w:p><w:r><w:t>深处</w:t></w:r></w:p>" + "</w:tc></w:tr></w:tbl>" * depth
     buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(VALID_DOCX)) as original, zipfile.ZipFile(buffer, "w") as copy:
+    with zipfile.ZipFile(io.BytesIO(VALID["draft.docx"])) as original, zipfile.ZipFile(buffer, "w") as copy:
         for item in original.infolist():
             data = original.read(item)
             if item.filename == "word/document.xml":

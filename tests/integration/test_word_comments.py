@@ -65,7 +65,7 @@ def test_a_comment_says_severity_message_suggestion_and_rule(tmp_path):
     (comment,) = comments(out.read_bytes())
     assert comment.author == "reportlint" and comment.anchored == "«楚雄科技»"
     assert comment.text.split("\n") == [
-        "警告：书名号应写作“《》”，不用“«»”或“<<>>”：“«楚雄科技»”改为“《楚雄科技》”。",
+        "警告：书名号写法有误：“«楚雄科技»”应为“《楚雄科技》”（«»是西文引号）。",
         "建议改为：《楚雄科技》",
         "规则：punctuation.book-title-marks",
     ]

@@ -25,7 +25,7 @@ EXPECTED = [
     ("wording.draft-time", 6, "今年以来"),
     ("wording.draft-time", 18, "今年"),
     ("wording.misplaced-le", 16, "及时了更"),
-    ("wording.formulation-punctuation", 17, "以公开为原则,不公开为例外"),
+    ("wording.openness-principle", 17, "以公开为原则,不公开为例外"),
     ("wording.double-approximation", 23, "超过1200多"),
     ("structure.heading-enumeration-mix", 8, "(三)是"),
     ("structure.heading-enumeration-mix", 16, "1.是"),

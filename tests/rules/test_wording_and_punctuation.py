@@ -169,7 +169,7 @@ def test_number_writing_fixes(text, match, suggestion):
 DEFECTS = [
     ("wording.law-title", 2, "《中华人民共和国政府信息公开工作条例》"),
     ("wording.law-title", 2, "国办公开函〔2021〕30号"),
-    ("wording.formulation-punctuation", 4, "以公开为常态，不公开为例外"),
+    ("wording.openness-principle", 4, "以公开为常态，不公开为例外"),
     ("wording.formulation", 4, "两学一做”专题教育"),
     ("wording.placeholder", 4, "××"),
     ("wording.draft-time", 5, "截至目前"),
@@ -182,6 +182,7 @@ DEFECTS = [
     ("wording.doubled-function-word", 7, "的的"),
     ("wording.truncated-term", 7, "建立健安"),
     ("punctuation.title-comma", 8, "》、《"),
+    ("wording.short-title", 8, "《条例》"),
     ("punctuation.book-title-marks", 8, "«云岭政务»"),
     ("punctuation.ellipsis", 8, "。。。"),
     ("punctuation.document-number", 9, "[2021]008号"),

@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLE_RULE
 
 from reportlint import rules
-from reportlint.cache import JsonCache, cache_dir
+from reportlint.cache import ContentCache, cache_dir
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def no_yaml(*args, **kwargs):
 def test_a_loaded_pack_is_built_from_the_cache(pack, monkeypatch):
     (first,) = rules.load_pack(pack)
     assert list(cache_dir().glob("rules-*.json"))
-    monkeypatch.setattr(rules, "read_mapping", no_yaml)
+    monkeypatch.setattr(rules, "parse_mapping", no_yaml)
     (second,) = rules.load_pack(pack)
     assert (second.id, second.message, second.severity, second.examples) == (
         first.id, first.message, first.severity, first.examples)
@@ -40,8 +40,8 @@ def test_a_changed_rule_file_is_read_again(pack, monkeypatch):
     rules.load_pack(pack)
     (pack / "office" / "example.yaml").write_text(EXAMPLE_RULE.replace('"xx"', '"XX"'), encoding="utf-8")
     calls = []
-    original = rules.read_mapping
-    monkeypatch.setattr(rules, "read_mapping", lambda *args: calls.append(args) or original(*args))
+    original = rules.parse_mapping
+    monkeypatch.setattr(rules, "parse_mapping", lambda *args: calls.append(args) or original(*args))
     (rule,) = rules.load_pack(pack)
     assert calls and rule.kind.patterns.pattern == "(?:XX)"
 
@@ -67,11 +67,11 @@ def test_an_unwritable_cache_folder_is_ignored(pack, monkeypatch, tmp_path):
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(blocker / "cache"))
     (rule,) = rules.load_pack(pack)
     assert rule.id == "office.example"
-    assert JsonCache("rules", ["x"]).read() is None
+    assert ContentCache("rules", ["x"]).read() is None
 
 
 def test_values_json_cannot_hold_are_not_cached(pack):
-    cache = JsonCache("test", ["key"])
+    cache = ContentCache("test", ["key"])
     cache.write({"when": object()})
     assert cache.read() is None
 

@@ -70,3 +70,17 @@ def test_ignorecase_and_alternatives():
 def test_features_re2_lacks_are_named(pattern, named):
     with pytest.raises(PatternError, match=f"RE2 正则引擎不支持的{named}"):
         compile_pattern(pattern)
+
+
+def test_anchors_match_at_each_paragraph_of_a_scope():
+    """A rule's ^ and $ mean the start and end of a paragraph (or heading, or cell),
+    also when the scope is scanned in one call."""
+    from reportlint.facts import Facts
+    from reportlint.parser import parse
+    from reportlint.source import from_text
+
+    pattern = compile_pattern("^依托[^。]*。$")
+    text = "某局2016年政府信息公开工作年度报告\n一、概述\n全年主动公开信息。\n依托门户网站发布信息。\n"
+    facts = Facts(parse(from_text(text, "example")))
+    found = [match.group() for match in pattern.scan(facts.scope_text("paragraphs"))]
+    assert found == ["依托门户网站发布信息。"]

@@ -12,6 +12,7 @@ from conftest import FIXTURES
 
 from reportlint import lint_file
 from reportlint.cli import main
+from reportlint.parser import parse
 from reportlint.readers import read_source
 from reportlint.source import SourceError
 
@@ -28,17 +29,22 @@ def write(tmp_path, name, data):
 
 
 def test_docx_tables_are_rows_of_cells_located_by_table_row_and_cell(tmp_path):
-    rows = [["指标", "单位", "数量"], ["主动公开政府信息数", "条", "xx"], ["网站公开", "条|个", "186"]]
+    rows = [["指标", "单位", "数量"], ["主动公开政府信息数", "条", "xx"], ["网站公开", "条|个", "186"], ["政府公报公开", "", "3"]]
     path = write(tmp_path, "draft.docx", docx_bytes(["某局2016年政府信息公开工作年度报告", "一、概述", "正文。"], tables=[rows]))
     source = read_source(path)
     assert source.text.split("\n")[3:] == [
         "| 指标 | 单位 | 数量 |",
         "| 主动公开政府信息数 | 条 | xx |",
         "| 网站公开 | 条｜个 | 186 |",  # a "|" inside a cell must not split it
+        "| 政府公报公开 |  | 3 |",
     ]
     (placeholder,) = [d for d in lint_file(path) if d.rule == "wording.placeholder"]
     assert (placeholder.line, placeholder.column) == (5, 19)
     assert str(placeholder.location) == "第1个表格第2行第3格“xx”"
+    # A blank cell is located in itself, not in the cell before it.
+    (table,) = parse(source).tables()
+    blank = table.rows[3].cells[1]
+    assert blank.text == "" and str(source.location(blank.span.start, blank.span.end)) == "第1个表格第4行第2格"
 
 
 def test_docx_paragraph_numbers_count_non_empty_paragraphs_and_name_heading_styles(tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from builders import docx_bytes, html_page
+from builders import docx_bytes, html_page, pdf_of_lines
 from click.testing import CliRunner
 from conftest import ROOT
 
@@ -25,6 +25,7 @@ SAMPLES = {
     "markdown": ("# " + "\n\n".join(LINES)).encode("utf-8"),
     "docx": docx_bytes(LINES),
     "html": html_page(LINES),
+    "pdf": pdf_of_lines(LINES),
 }
 # The README in Chinese (for editors) and in English, each with its own wording of the lists.
 READMES = {
@@ -82,7 +83,7 @@ def test_a_folder_is_searched_for_every_suffix_and_only_those(tmp_path):
     for input_format in INPUT_FORMATS:
         for suffix in input_format.suffixes:
             (tmp_path / f"draft{suffix}").write_bytes(SAMPLES[input_format.name])
-    for other in (".doc", ".pdf", ".rtf"):
+    for other in (".doc", ".rtf", ".odt"):
         (tmp_path / f"draft{other}").write_bytes(SAMPLES["text"])
     files = json.loads(run("--format", "json", tmp_path).stdout)["files"]
     assert sorted(Path(file["path"]).suffix for file in files) == sorted(DOCUMENT_SUFFIXES)
@@ -93,7 +94,7 @@ def test_the_pre_commit_hook_matches_the_suffixes_and_only_those():
     pattern = re.compile(hook["files"])
     for suffix in DOCUMENT_SUFFIXES:
         assert pattern.search(f"drafts/report{suffix}") and pattern.search(f"drafts/REPORT{suffix.upper()}"), suffix
-    for other in (".doc", ".pdf", ".rtf", ".mdx", ".txt.bak", ".htmlx"):
+    for other in (".doc", ".rtf", ".odt", ".mdx", ".txt.bak", ".htmlx", ".pdf.bak"):
         assert not pattern.search(f"drafts/report{other}"), other
 
 

@@ -5,6 +5,15 @@ repeated immediately: the unit of repetition is found by the pattern itself. A
 clause pasted twice may have a comma between its copies ("规范发布流程，规范发布流程").
 Legitimate reduplications (时时, 常常, 一步一步) are listed in ``allow``; legitimate
 contexts of a doubled unit (的的确确, 不了了之) in ``exceptions``.
+
+Two words that meet can look doubled: 公开 + 开展 → "公开开展", 个人 + 人事 →
+"个人人事", 目的 + 的 → "目的的". With ``whole_words`` the copies must be words
+(reportlint.text.words): words meet where each copy begins and ends.
+
+Formulas chain their clauses by design: in "谁主管、谁负责，谁负责、谁落实" the
+second pair starts with the word the first ended with. Copies that each close and
+open a pair of their own, the pairs joined by a stronger mark than the one within
+them, are such a chain.
 """
 
 from __future__ import annotations
@@ -16,17 +25,21 @@ from ...diagnostic import Edit, Finding
 from ...document import Span
 from ...facts import Facts
 from ...text.chars import HAN
+from ...text.words import at_boundaries
 from ..base import TextKind, excepted
-from ..options import Integer, Patterns, Strings
+from ..options import Flag, Integer, Patterns, Strings
 
 _HAN = f"[{HAN}]"
+# The marks that join parallel clauses, weakest first.
+_STRENGTH = {"、": 1, "，": 2, "；": 3}
 
 
 class Repetition(TextKind):
     """Report a unit of ``min_length``–``max_length`` Han characters written twice
     in a row (or with a comma between), unless the unit fully matches a pattern of
     ``allow`` or the repetition lies inside a match of ``exceptions``. With
-    ``units``, only those units count (for doubled function words such as 的的)."""
+    ``units``, only those units count (for doubled function words such as 的的);
+    with ``whole_words``, only copies that are words count."""
 
     name = "repetition"
     default_scope = "prose"  # not a table written out as text (header words repeat there)
@@ -36,6 +49,7 @@ class Repetition(TextKind):
         "allow": Patterns(),
         "units": Strings(),
         "exceptions": Patterns(),
+        "whole_words": Flag(),
     }
     message_args = frozenset({"match", "unit"})
 
@@ -59,7 +73,24 @@ class Repetition(TextKind):
             unit = match.group("unit") or match.groupdict().get("clause")
             if self.allow is not None and self.allow.fullmatch(unit):
                 continue
-            if excepted(facts.text, match, span, self.exceptions):
+            if excepted(facts.text, match, span, self.exceptions) or _chained(facts.text, match):
+                continue
+            middle = match.start() + len(unit)
+            if self.whole_words and not at_boundaries(facts.text, match.start(), middle, match.end() - len(unit), match.end()):
                 continue
             where = Span(*match.span())
             yield Finding(where, {"match": match.group(), "unit": unit}, (Edit(where, unit),))
+
+
+def _chained(text: str, match: re.Match[str]) -> bool:
+    """Whether the two copies of a clause each close and open a pair of their own,
+    the pairs joined by a stronger mark than the one within them: "谁主管、谁负责，
+    谁负责、谁落实", "谁主管，谁负责；谁负责，谁落实". Copies between marks of one
+    kind ("，规范发布流程，规范发布流程，") are a clause pasted twice."""
+    if not match.groupdict().get("clause"):
+        return False
+    start, end = match.span()
+    if start == 0 or end >= len(text):
+        return False
+    before, between, after = text[start - 1], text[match.end("clause")], text[end]
+    return before == after and _STRENGTH.get(before, 0) < _STRENGTH.get(between, 0)

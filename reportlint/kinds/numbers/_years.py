@@ -16,7 +16,10 @@ from ...numbers import DateMention, Period
 from ..base import Kind
 from ..options import Patterns
 
-_BRACKETS = (("《", "》"), ("〔", "〕"), ("﹝", "﹞"), ("[", "]"), ("【", "】"))
+_BRACKETS = (("《", "》"), ("〔", "〕"), ("﹝", "﹞"), ("[", "]"), ("【", "】"), ("“", "”"))
+# How far back a title or a quotation that holds a year may open: the longest
+# titles of documents run to a hundred characters and more.
+_LONGEST_TITLE = 160
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 _LONGEST_CLAUSE = 200
 
@@ -112,9 +115,10 @@ def _outside_body(facts: Facts) -> list[Span]:
 
 
 def bracketed(text: str, offset: int) -> bool:
-    """Whether ``offset`` lies inside 《…》 or a document number's 〔…〕."""
+    """Whether ``offset`` lies inside 《…》, a document number's 〔…〕 or a
+    quotation “…”: the title of a document or publication, or a name."""
     line_start = text.rfind("\n", 0, offset) + 1
-    before = text[max(line_start, offset - 60):offset]
+    before = text[max(line_start, offset - _LONGEST_TITLE):offset]
     for opening, closing in _BRACKETS:
         if before.rfind(opening) > before.rfind(closing):
             return True

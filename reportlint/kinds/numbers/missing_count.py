@@ -1,7 +1,8 @@
 """numbers.missing_count: a count left out where the sentence needs one —
-"全年共发布信息，其中…", "核准企业资质条。", "本年度制发的规范性文件。".
+"全年共发布信息，其中…", "核准企业资质条。", "本年度制发的规范性文件。",
+"由降低为1.35万元".
 
-Three shapes give the missing figure away, in a clause (or for the third, a
+Four shapes give the missing figure away, in a clause (or for the third, a
 sentence) that holds no figure and no vague amount (``vague``: 多, 若干, 各类 …):
 
 - a word of ``totals`` (共, 累计, 合计 …) right before one of ``verbs``
@@ -9,6 +10,8 @@ sentence) that holds no figure and no vague amount (``vague``: 多, 若干, 各�
 - one of ``nouns`` followed by one of ``units`` where the clause ends, after
   one of ``verbs``: the measure word is there and its number is not
   ("发布政府信息条，", "核准企业资质条。");
+- 由 right before one of ``changes`` and 为/到/至 ("起付线由降低为1.35万元"): the
+  figure it changed from is missing, whatever figures the clause holds;
 - a sentence that is nothing but a time, a subject or 共, one of ``verbs``,
   an optional 的 and an object ending with one of ``nouns`` ("本年度制发的规范性
   文件。"), or a verb and 的 without them, or one of ``bare_verbs`` alone
@@ -50,6 +53,7 @@ class MissingCount(TextKind):
         "nouns": Patterns(required=True),
         "units": Patterns(required=True),
         "vague": Patterns(required=True),
+        "changes": Patterns(required=True),
         "exceptions": Patterns(),
     }
     message_args = frozenset({"match"})
@@ -60,6 +64,7 @@ class MissingCount(TextKind):
         self.total_then_verb = compile_pattern(f"(?:{self.totals.pattern})(?:主动|新)?(?:{verbs})")
         self.unit_without_number = compile_pattern(
             f"(?:{verbs})[^，,；;。]{{0,12}}?(?:{nouns})(?:{self.units.pattern})$")
+        self.change_without_start = compile_pattern(f"由(?:{self.changes.pattern})(?:为|到|至)")
         # The noun and measure word that end a clause (found after unit_without_number matched).
         self.noun_and_unit = compile_pattern(f"(?:{nouns})(?:{self.units.pattern})$")
         opening = f"{_LEAD}(?:{verbs})的?|(?:{verbs})的|(?:{self.bare_verbs.pattern})"
@@ -82,6 +87,9 @@ class MissingCount(TextKind):
             whole = self.bare_statement.search(text, start, start + len(body))
             if whole is not None:
                 return whole, Span(*whole.span())
+        change = self.change_without_start.search(text, start, start + len(body))
+        if change is not None:
+            return change, Span(*change.span())
         for clause in _CLAUSE.finditer(body):
             words = clause.group().removesuffix("其中")
             if _FIGURE.search(words) or self.vague.search(words):

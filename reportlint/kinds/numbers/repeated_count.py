@@ -3,7 +3,8 @@
 "在网站发布信息183条，利用内部刊物…发布信息183条": two channels with identical
 figures are often one figure copied into both places. Small figures repeat by
 chance, so only figures of at least ``min_value`` count; figures given as
-"分别/均/各…" or as a total and its own part are meant to be equal.
+"分别/均/各…", as a total and its own part, or as a total restated with 共
+("在…的245条中，…共245条") are meant to be equal.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...breakdowns.wording import has_total_cue
 from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
@@ -41,7 +43,7 @@ class RepeatedCount(Kind):
                 continue
             if first.clause == quantity.clause or frozenset((first.span, quantity.span)) in related:
                 continue
-            if _MEANT_EQUAL.search(facts.text, quantity.clause.start, quantity.span.start):
+            if _MEANT_EQUAL.search(facts.text, quantity.clause.start, quantity.span.start) or has_total_cue(facts.text, quantity):
                 continue
             yield Finding(quantity.span, {
                 "match": quantity.text,

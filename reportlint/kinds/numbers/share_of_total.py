@@ -1,5 +1,7 @@
 """numbers.share_of_total: a stated "占X%" does not round from part ÷ total at the precision
-it is written with ("145条占1913条应为7.58%，文中写作8.05%")."""
+it is written with ("145条占1913条应为7.58%，文中写作8.05%"). When every share fits the
+sum of the parts instead, the total is what disagrees, and numbers.parts_short_of_total
+or numbers.parts_exceed_total reports it."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ class ShareOfTotal(BreakdownCheck):
 
     def check_breakdown(self, breakdown: Breakdown) -> Iterator[Finding]:
         total = breakdown.total
+        if breakdown.shares_fit_their_sum():
+            return
         for part, share in breakdown.shares:
             if share_fits(part, total, share):
                 continue

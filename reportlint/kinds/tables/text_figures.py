@@ -11,7 +11,9 @@ bound the words between their keyword and the figure. ``cells`` are ``行.列``
 terms whose sum the figure restates; ``scale`` converts the cells' unit to the
 figure's (万元 → 元: 10000). When the clause says the figure includes last
 year's carried-over requests (含上年结转), the ``carried_over`` cells are added;
-when it does not but the sum with them would match, the message says so.
+when it does not but the sum with them would match, the message says so. A claim
+marked ``whole`` states a whole (all the requests answered): a part of a 其中
+breakdown never restates it ("办结2件，其中公开答复1件": the 1件 is no 办结数).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from ...genre import REPORTS
 from ...numbers import Quantity, plain
 from ...tables import SCHEMA_KEYS, StatTable
 from ..base import Kind
-from ..options import Integer, Pattern, Records, Strings, Text
+from ..options import Flag, Integer, Pattern, Records, Strings, Text
 from ..table_options import TableTerms
 from ._narrative import COUNT_UNITS, TOTAL, Paragraphs, cells_sum
 
@@ -50,6 +52,7 @@ class TextFigures(Kind):
             "units": Strings(default=COUNT_UNITS),
             "scale": Integer(default=1, minimum=1),
             "carried_over": TableTerms(default=()),
+            "whole": Flag(),
         }, required=True),
     }
     message_args = frozenset({"text", "claim", "table", "cells", "note"})
@@ -60,10 +63,11 @@ class TextFigures(Kind):
             return
         text = facts.text
         paragraphs = Paragraphs(facts)
+        parts = {part.span for breakdown in facts.breakdowns if breakdown.cue == "其中" for part in breakdown.parts}
         for quantity in facts.numbers.quantities:
             if quantity.approximate or quantity.percent or quantity.unit is None:
                 continue
-            claim = self._claim_of(text, quantity, paragraphs)
+            claim = self._claim_of(text, quantity, paragraphs, quantity.span in parts)
             if claim is None:
                 continue
             clause = text[quantity.clause.start:quantity.clause.end]
@@ -92,13 +96,13 @@ class TextFigures(Kind):
                 "note": note,
             })
 
-    def _claim_of(self, text: str, quantity: Quantity, paragraphs: Paragraphs) -> dict | None:
+    def _claim_of(self, text: str, quantity: Quantity, paragraphs: Paragraphs, a_part: bool) -> dict | None:
         marked = _marked_clause(text, quantity)
         readings = (marked, _BRACKETED.sub(_emptied, marked))
         paragraph = paragraphs.around(quantity.span.start)
         best: tuple[int, int, dict] | None = None
         for index, claim in enumerate(self.claims):
-            if quantity.unit not in claim["units"]:
+            if quantity.unit not in claim["units"] or (a_part and claim["whole"]):
                 continue
             if claim["context"] is not None and not claim["context"].search(text, paragraph.start, paragraph.end):
                 continue
