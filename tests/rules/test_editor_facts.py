@@ -103,3 +103,10 @@ def test_child_rows_short_of_their_parent_only_when_an_other_row_closes_the_list
     text = ("某县人民政府2011年政府信息公开工作年度报告\n附件：政府信息公开情况统计表\n"
             "指标名称 | 计量单位 | 2011年度\n受理依申请公开信息总数 | 条 | 3\n" + rows)
     assert bool(lint_text(text, select=["tables.statistics-breakdown"])) == fires
+
+
+def test_rows_split_out_of_glued_digits_give_a_warning_not_an_error():
+    text = ("某县人民政府2014年政府信息公开工作年度报告\n六、政府信息公开情况统计表指标名称计量单位2014年度历年累计"
+            "受理依申请公开信息总数条33其中：1、当面申请数条112、网上申请数条223、信函、传真申请数条11行政复议数件00\n")
+    found = lint_text(text, select=["tables.statistics-breakdown"])
+    assert [d.severity.value for d in found] == ["warning", "warning"]

@@ -12,7 +12,9 @@ text alone proves is reported:
 - parts that add up to less, when the table lists one of the ``exhaustive``
   rows ("其他形式申请数"), which leaves no item uncounted.
 
-A total or a part not read (glued digits) or no number skips the column.
+A total or a part not read (glued digits) or no number skips the column; a
+cell split out of glued digits (one split the table allowed) makes the finding
+a warning, not an error.
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ def _compare(table: StatTable, breakdown: dict, column: str) -> Finding | None:
         "total": f"“{table.schema.row(breakdown['total']).name}”{plain(total.amount)}",
         "parts": _expression(table, shown),
         "relation": relation,
-    })
+    }, proven=not any(cell.glued for cell in [total, *(cell for _, cell in parts)]))
 
 
 def _expression(table: StatTable, parts: list[tuple[str, TableCell]]) -> str:

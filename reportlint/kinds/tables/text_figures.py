@@ -30,7 +30,7 @@ from ...tables import SCHEMA_KEYS, StatTable
 from ..base import Kind
 from ..options import Flag, Integer, Pattern, Records, Strings, Text
 from ..table_options import TableTerms
-from ._narrative import COUNT_UNITS, TOTAL, Paragraphs, cells_sum
+from ._narrative import COUNT_UNITS, TOTAL, Paragraphs, cells_sum, split_from_glued_digits
 
 # A bracketed aside: "（含上年结转）", "(区分处理的)".
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
@@ -94,7 +94,7 @@ class TextFigures(Kind):
                 "table": self.table,
                 "cells": _describe(table, cells, value, claim["scale"], quantity.unit),
                 "note": note,
-            })
+            }, proven=not split_from_glued_digits(table, cells))
 
     def _claim_of(self, text: str, quantity: Quantity, paragraphs: Paragraphs, a_part: bool) -> dict | None:
         marked = _marked_clause(text, quantity)
