@@ -25,7 +25,7 @@ from ...facts import Facts
 from ...genre import REPORTS
 from ...profile import body_name, division_of
 from ..base import TextKind
-from ..options import Flag, Groups, Pattern, Records, Text
+from ..options import Flag, Groups, OptionError, Pattern, Records, Text
 
 # The words of a government's own name after its place: it is the place's government.
 _GOVERNMENT = ("", "人民政府", "政府", "管委会", "管理委员会", "党工委管委会", "党工委、管委会")
@@ -44,6 +44,12 @@ class OtherBody(TextKind):
         "abbreviations": Groups(example="[市场监督管理, 市场监管]"),
     }
     message_args = frozenset({"match", "agency", "where"})
+
+    def __init__(self, options, scope=None):
+        super().__init__(options, scope)
+        for index, place in enumerate(self.places, 1):
+            if "(?P<name>" not in place["pattern"].pattern:
+                raise OptionError("places", f"第 {index} 项：pattern 应有命名组 (?P<name>…)，标出机关名称")
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         agency = facts.profile.agency

@@ -14,9 +14,9 @@ are reported where they occur."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ...diagnostic import Finding
 from ...document import Span
@@ -27,6 +27,7 @@ from ..base import Kind
 from ..options import Integer
 
 _DIVISION_CHARS = frozenset("省市州盟县区旗乡镇")
+_HAN_ONLY = re.compile(f"[{HAN}]+")
 
 
 class OwnNameVariant(Kind):
@@ -39,20 +40,17 @@ class OwnNameVariant(Kind):
         if not agency:
             return
         text = facts.text
-        spans = facts.spans("all")
+        scope = _Scope(facts.spans("all"))
         reported: list[Span] = []
         # The shortest name first: a slip in 平潭综合实验区 is reported once, not again in every longer name.
         for name in sorted(self._names(agency), key=len):
-            # A form that holds the name itself is the name next to a character of
-            # its own ("舒兰市市场监督管理局" holds 市场监督管理局), not a slip.
-            written = [(match.group(), Span(*match.span()))
-                       for span in spans for match in _near(name).finditer(text, span.start, span.end)
-                       if _slip(name, match.group()) and name not in match.group()]
+            right = [span for span in _find_all(text, name) if scope.holds(span)]
+            written = [(text[span.start:span.end], span) for span in _near(text, scope, name, right)]
             counts = Counter(form for form, _ in written)
-            counts[name] = sum(text.count(name, span.start, span.end) for span in spans)
+            counts[name] = len(right)
             usual = max(counts, key=lambda form: (counts[form], form == name))
-            for form, span in written + [(name, span) for span in _occurrences(text, spans, name)]:
-                if form != usual and _slip(usual, form) and not any(_overlap(span, done) for done in reported):
+            for form, span in written + [(name, span) for span in right]:
+                if _one_off(usual, form) and not any(_overlap(span, done) for done in reported):
                     reported.append(span)
                     yield Finding(span, {"match": form, "usual": usual, "count": counts[usual]})
 
@@ -63,34 +61,56 @@ class OwnNameVariant(Kind):
         return [part for part in dict.fromkeys(parts) if len(part) >= self.min_length]
 
 
-@lru_cache(maxsize=64)
-def _near(name: str) -> re.Pattern[str]:
-    """Text one character off ``name`` inside it (replaced, left out or added)."""
-    variants = []
-    for index in range(1, len(name) - 1):
-        head, tail = re.escape(name[:index]), re.escape(name[index + 1:])
-        variants.append(f"{head}[{HAN}]{tail}")  # replaced (or the name itself)
-        variants.append(f"{head}{tail}")  # left out
-        variants.append(f"{head}[{HAN}]{re.escape(name[index:])}")  # added
-    return re.compile("|".join(variants))
+def _near(text: str, scope: _Scope, name: str, right: list[Span]) -> Iterator[Span]:
+    """Where the text writes ``name`` one character off (``right``: where it writes
+    it right). A slip inside the name leaves its first half or its second half
+    intact: the places to look are where one of the halves is written."""
+    half = len(name) // 2
+    head, tail = name[:half], name[half:]
+    sizes = (len(name) - 1, len(name), len(name) + 1)
+    candidates = {(found.start, found.start + size) for found in _find_all(text, head) for size in sizes}
+    candidates |= {(found.end - size, found.end) for found in _find_all(text, tail) for size in sizes}
+    for start, end in sorted(candidates):
+        form, span = text[start:end], Span(start, end)
+        # A form that overlaps the name written right is part of it, or the name next
+        # to a character of its own ("舒兰市市场监督管理局" holds 市场监督管理局): no slip.
+        if _HAN_ONLY.fullmatch(form) and _one_off(name, form) and scope.holds(span) \
+                and not any(_overlap(span, written) for written in right):
+            yield span
 
 
-def _slip(name: str, form: str) -> bool:
-    """Whether ``form`` is ``name`` with one slip that does not name another place."""
-    if form == name:
+def _one_off(name: str, form: str) -> bool:
+    """Whether ``form`` is ``name`` with one character inside it replaced, left out
+    or added — a replaced division word (市 for 州) names another place, not a slip."""
+    if form == name or form[:1] != name[:1] or form[-1:] != name[-1:]:
         return False
-    if len(form) != len(name):
-        return True
-    changed = [(a, b) for a, b in zip(name, form) if a != b]
-    return len(changed) == 1 and not (_DIVISION_CHARS & set(changed[0]))
+    if len(form) == len(name):
+        changed = [index for index, (ours, theirs) in enumerate(zip(name, form)) if ours != theirs]
+        return len(changed) == 1 and not {name[changed[0]], form[changed[0]]} & _DIVISION_CHARS
+    longer, shorter = (form, name) if len(form) > len(name) else (name, form)
+    if len(longer) - len(shorter) != 1:
+        return False
+    index = next((index for index, (a, b) in enumerate(zip(longer, shorter)) if a != b), len(shorter))
+    return longer[:index] + longer[index + 1:] == shorter
 
 
-def _occurrences(text: str, spans, name: str) -> Iterator[Span]:
-    for span in spans:
-        start = text.find(name, span.start, span.end)
-        while start != -1:
-            yield Span(start, start + len(name))
-            start = text.find(name, start + 1, span.end)
+def _find_all(text: str, words: str) -> Iterator[Span]:
+    start = text.find(words)
+    while start != -1:
+        yield Span(start, start + len(words))
+        start = text.find(words, start + 1)
+
+
+class _Scope:
+    """The spans a name may be read in, for asking whether one holds a stretch."""
+
+    def __init__(self, spans: tuple[Span, ...]) -> None:
+        self.spans = spans
+        self.starts = [span.start for span in spans]
+
+    def holds(self, stretch: Span) -> bool:
+        index = bisect_right(self.starts, stretch.start) - 1
+        return index >= 0 and stretch.end <= self.spans[index].end
 
 
 def _overlap(first: Span, second: Span) -> bool:

@@ -35,8 +35,7 @@ from ..options import Patterns
 
 # A figure of any kind: digits, or a Chinese numeral before a measure word.
 _FIGURE = re.compile(rf"[{DIGITS}]|[一二两三四五六七八九十百千万]+(?:个|条|件|篇|次|项|场|期|人|份|名|家|所|户|类|种|批|天|年)")
-_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
+_CLAUSE_MARKS = "，,；;。！？!?：:"
 # What may open a statement of how many: a time, a subject, 共 — at least one of them.
 _TIME = r"(?:本年度|本年|全年|年内|今年|[0-9]{4}年度?)[，,]?"
 _SUBJECT = r"(?:[我本全][局委办厅县区市镇乡]|本机关|本单位)"
@@ -60,52 +59,59 @@ class MissingCount(TextKind):
 
     def __init__(self, options, scope=None):
         super().__init__(options, scope)
-        verbs, nouns = self.verbs.pattern, self.nouns.pattern
-        self.total_then_verb = compile_pattern(f"(?:{self.totals.pattern})(?:主动|新)?(?:{verbs})")
-        self.unit_without_number = compile_pattern(
-            f"(?:{verbs})[^，,；;。]{{0,12}}?(?:{nouns})(?:{self.units.pattern})$")
-        self.change_without_start = compile_pattern(f"由(?:{self.changes.pattern})(?:为|到|至)")
-        # The noun and measure word that end a clause (found after unit_without_number matched).
-        self.noun_and_unit = compile_pattern(f"(?:{nouns})(?:{self.units.pattern})$")
+        verbs, nouns, units = self.verbs.pattern, self.nouns.pattern, self.units.pattern
         opening = f"{_LEAD}(?:{verbs})的?|(?:{verbs})的|(?:{self.bare_verbs.pattern})"
-        self.bare_statement = compile_pattern(f"^(?:{opening})[^，,；;。]{{0,10}}?(?:{nouns})$")
+        # The four shapes in one pattern, so that a scope is scanned once.
+        self.shapes = compile_pattern("|".join((
+            f"(?P<bare>(?:^|[。！？!?])(?:{opening})[^，,；;。！？!?]*?(?:{nouns})(?:[。；;！？!?]|$))",
+            f"(?P<change>由(?:{self.changes.pattern})(?:为|到|至))",
+            f"(?P<total>(?:{self.totals.pattern})(?:主动|新)?(?:{verbs}))",
+            f"(?P<unit>(?:{verbs})[^，,；;。！？!?：:]*?(?:{nouns})(?:{units})(?:其中)?(?:[，,；;。！？!?：:]|$))",
+        )))
+        self.noun_and_unit = compile_pattern(f"(?:{nouns})(?:{units})")
+        # The scan leaves the words between verb and noun unbounded (bounded repeats of
+        # large alternatives cost RE2 its fast matcher); these bound them, on the match alone.
+        self.bare_words = compile_pattern(f"[。！？!?]?(?:{opening})[^，,；;。！？!?]{{0,10}}?(?:{nouns})[。；;！？!?]?")
+        self.unit_words = compile_pattern(
+            f"(?:{verbs})[^，,；;。！？!?：:]{{0,12}}?(?:{nouns})(?:{units})(?:其中)?[，,；;。！？!?：:]?")
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         text = facts.text
-        for sentence in _sentences(text, facts.spans(self.scope)):
-            body = text[sentence.start:sentence.end].rstrip("。；;！？!? \n")
-            found = self._missing(text, sentence.start, body)
-            if found is None:
+        reported_until = -1  # one finding a clause
+        for match, span in self.scan(facts, self.shapes):
+            if match.start() < reported_until:
                 continue
-            match, span = found
-            if not excepted(text, match, sentence, self.exceptions):
-                yield Finding(span, {"match": text[span.start:span.end]})
+            found = self._missing(text, match, span)
+            if found is not None and not excepted(text, match, span, self.exceptions):
+                reported_until = _clause(text, found.end - 1, span).end
+                yield Finding(found, {"match": text[found.start:found.end]})
 
-    def _missing(self, text: str, start: int, body: str) -> tuple[RuleMatch, Span] | None:
-        """The match that gives a missing count away in a sentence, and the span to report."""
-        if not _FIGURE.search(body):
-            whole = self.bare_statement.search(text, start, start + len(body))
-            if whole is not None:
-                return whole, Span(*whole.span())
-        change = self.change_without_start.search(text, start, start + len(body))
-        if change is not None:
-            return change, Span(*change.span())
-        for clause in _CLAUSE.finditer(body):
-            words = clause.group().removesuffix("其中")
-            if _FIGURE.search(words) or self.vague.search(words):
-                continue
-            begin, end = start + clause.start(), start + clause.start() + len(words)
-            total = self.total_then_verb.search(text, begin, end)
-            if total is not None:
-                return total, Span(*total.span())
-            unit = self.unit_without_number.search(text, begin, end)
-            if unit is not None:
-                noun = self.noun_and_unit.search(text, unit.start(), end)
-                return unit, Span(*noun.span())
-        return None
+    def _missing(self, text: str, match: RuleMatch, span: Span) -> Span | None:
+        """Where a shape's match shows a count missing, or None when its clause or
+        sentence has a figure (or a vague amount) after all."""
+        start, end = match.span()
+        if match.group("change") is not None:
+            return Span(start, end)  # the figure after 由…为 is the new one: the old one is missing
+        if match.group("bare") is not None:
+            if self.bare_words.fullmatch(match.group()) is None:
+                return None
+            start += text[start] in "。！？!?"
+            end -= text[end - 1] in "。；;！？!?"
+            return None if _FIGURE.search(text, start, end) else Span(start, end)
+        clause = _clause(text, start, span)
+        words = text[clause.start:clause.end].removesuffix("其中")
+        if _FIGURE.search(words) or self.vague.search(words):
+            return None
+        if match.group("total") is not None:
+            return Span(start, end)
+        if self.unit_words.fullmatch(match.group()) is None:
+            return None
+        nouns = list(self.noun_and_unit.finditer(text, start, end))
+        return Span(*nouns[-1].span()) if nouns else None
 
 
-def _sentences(text: str, spans) -> Iterator[Span]:
-    for span in spans:
-        for sentence in _SENTENCE.finditer(text, span.start, span.end):
-            yield Span(*sentence.span())
+def _clause(text: str, offset: int, span: Span) -> Span:
+    """The clause around ``offset``, within ``span``."""
+    start = max(text.rfind(mark, span.start, offset) for mark in _CLAUSE_MARKS) + 1
+    ends = [found for mark in _CLAUSE_MARKS if (found := text.find(mark, offset, span.end)) != -1]
+    return Span(max(start, span.start), min(ends, default=span.end))

@@ -98,7 +98,8 @@ class TextFigures(Kind):
 
     def _claim_of(self, text: str, quantity: Quantity, paragraphs: Paragraphs, a_part: bool) -> dict | None:
         marked = _marked_clause(text, quantity)
-        readings = (marked, _BRACKETED.sub(_emptied, marked))
+        emptied = _BRACKETED.sub(_emptied, marked)
+        readings = (marked, emptied) if emptied != marked else (marked,)
         paragraph = paragraphs.around(quantity.span.start)
         best: tuple[int, int, dict] | None = None
         for index, claim in enumerate(self.claims):
