@@ -15,9 +15,8 @@ from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
 from ...genre import REPORTS
-from ...patterns import compile_pattern
 from ...profile import Level
-from ..base import TextKind
+from ..base import RecordPatterns, TextKind
 from ..options import Levels, Pattern, Records, Text
 
 
@@ -36,16 +35,14 @@ class OtherLevelText(TextKind):
 
     def __init__(self, options, scope=None):
         super().__init__(options, scope)
-        # One scan for every text: the group that matched names the text.
-        self.any_text = compile_pattern("|".join(f"(?P<text{index}>{entry['pattern'].pattern})"
-                                                 for index, entry in enumerate(self.texts)))
+        self.any_text = RecordPatterns(self.texts)
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         level = facts.profile.level
         if level is None or not any(level in entry["levels"] for entry in self.texts):
             return
-        for match, _ in self.scan(facts, self.any_text):
-            entry = next(entry for index, entry in enumerate(self.texts) if match.group(f"text{index}") is not None)
+        for match, _ in self.scan(facts, self.any_text.pattern):
+            entry = self.any_text.record_of(match)
             if level in entry["levels"]:
                 yield Finding(Span(*match.span()), {"match": match.group(), "level": Level(level).label,
                                                     "note": entry["note"]})

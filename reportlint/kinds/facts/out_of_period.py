@@ -17,8 +17,7 @@ from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
 from ...genre import REPORTS
-from ...patterns import compile_pattern
-from ..base import TextKind, excepted
+from ..base import RecordPatterns, TextKind, excepted
 from ..options import Integer, Pattern, Patterns, Records, Text
 
 
@@ -39,17 +38,15 @@ class OutOfPeriod(TextKind):
 
     def __init__(self, options, scope=None):
         super().__init__(options, scope)
-        # One scan for every term: the group that matched names the term.
-        self.any_term = compile_pattern("|".join(f"(?P<term{index}>{term['pattern'].pattern})"
-                                                 for index, term in enumerate(self.terms)))
+        self.any_term = RecordPatterns(self.terms)
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         year = facts.profile.year
         if year is None:
             return
         text = facts.text
-        for match, span in self.scan(facts, self.any_term):
-            term = next(term for index, term in enumerate(self.terms) if match.group(f"term{index}") is not None)
+        for match, span in self.scan(facts, self.any_term.pattern):
+            term = self.any_term.record_of(match)
             inside = (term["first"] is None or term["first"] <= year) and (term["last"] is None or year <= term["last"])
             if inside or excepted(text, match, span, self.exceptions):
                 continue
