@@ -16,6 +16,7 @@ Periods of another year are numbers.report_year's concern.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -25,6 +26,8 @@ from ...genre import REPORTS
 from ..base import Kind
 from ..options import Integer, Patterns
 
+_YEAR = re.compile(r"(?<![0-9])([0-9]{4})年")
+
 
 class StatisticsPeriod(Kind):
     name = "numbers.statistics_period"
@@ -32,6 +35,7 @@ class StatisticsPeriod(Kind):
     options = {
         "stated": Patterns(required=True),
         "from_month": Integer(default=10, minimum=1),
+        "founded": Patterns(),
     }
     message_args = frozenset({"match", "year", "problem"})
 
@@ -53,7 +57,20 @@ class StatisticsPeriod(Kind):
             else:
                 cut_short = first in (None, year_start) and self.from_month <= last.month and last < year_end
                 short = cut_short and sentence in counted
+            late_start = first is not None and first != year_start
+            if short and late_start and self._founded_that_year(facts.text, year):
+                continue  # a body formed during the year reports from its start
             if short:
-                late_start = first is not None and first != year_start
                 problem = f"从{first.month}月{first.day}日才开始" if late_start else f"只到{last.month}月{last.day}日"
                 yield Finding(period.span, {"match": period.text, "year": year, "problem": problem})
+
+    def _founded_that_year(self, text: str, year: int) -> bool:
+        """Whether the text says the body was formed during ``year`` (one of
+        ``founded`` — "成立4个月以来", "于2019年8月组建" — naming no other year)."""
+        if self.founded is None:
+            return False
+        for match in self.founded.finditer(text):
+            years = {int(found) for found in _YEAR.findall(match.group())}
+            if years <= {year}:
+                return True
+        return False
