@@ -173,7 +173,7 @@ def infer_profile(document: Document) -> Profile:
     agency = _agency(document)
     body, level = _agency_kind(agency)
     if level is None and (division := own_division(document)) is not None:
-        level = _DIVISION_LEVELS[division]
+        level = division_level(division)
     return Profile(
         year=year,
         year_source=year_source,

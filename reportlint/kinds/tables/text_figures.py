@@ -5,9 +5,12 @@ Each exact figure is matched to at most one of ``claims``, each ``{name,
 pattern, cells}`` plus optional ``context`` (a pattern the figure's paragraph
 must contain), ``units``, ``scale`` and ``carried_over``. ``pattern`` is
 searched in the figure's clause with the figure itself written ``#``
-("全区收到政府信息公开申请#"); the claim whose match is longest wins
-("予以公开及部分公开#" over "部分公开#"), the first listed on a tie. Patterns
-bound the words between their keyword and the figure. ``cells`` are ``行.列``
+("全区收到政府信息公开申请#"), after its label when the clause before ends
+with a colon ("予以公开：#"), and once more with its bracketed asides emptied
+("行政复议（含上年结转）#" reads "行政复议（）#"): the words inside an aside never
+claim the figure after it. The claim whose match is longest wins ("予以公开及
+部分公开#" over "部分公开#"), the first listed on a tie. Patterns bound the
+words between their keyword and the figure. ``cells`` are ``行.列``
 terms whose sum the figure restates; ``scale`` converts the cells' unit to the
 figure's (万元 → 元: 10000). When the clause says the figure includes last
 year's carried-over requests (含上年结转), the ``carried_over`` cells are added;
@@ -126,8 +129,8 @@ def _marked_clause(text: str, quantity: Quantity) -> str:
         label = max(text.rfind(mark, quantity.sentence.start, start - 1) for mark in "，；：,;:") + 1
         start = max(label, quantity.sentence.start, start - _LABEL_REACH)
     offset = quantity.span.start - start
-    before_end = text[start:clause.end]
-    return before_end[:offset] + "#" + before_end[offset + len(quantity.span):]
+    words = text[start:clause.end]
+    return words[:offset] + "#" + words[offset + len(quantity.span):]
 
 
 def _emptied(bracketed: re.Match[str]) -> str:
