@@ -3,10 +3,11 @@ own (我县 or 全市 in a 区 report, 我市 in a 州 department's report) — 
 sign of text copied from another body's report. The report's own body comes
 from the profile (profile.agency); a report whose name gives no division is
 taken at its word, the division it calls itself most often (我镇…本镇). A body
-says 我省/本市 of the wider division it belongs to ("落实我省联合限价采购政策" in a 区 report), so 我X and 本X of a
-higher level are not reported; 全X of a higher level is (a county report
-counting 全市 work copies a city's), except where the rule's ``exceptions`` list
-a real reference to a wider scope ("全省政务公开工作推进会")."""
+says 我省/本市 of the wider division it belongs to ("落实我省联合限价采购政策" in
+a 区 report), so 我X and 本X of a higher level are not reported; 全X of a
+higher level is (a county report counting 全市 work copies a city's), except
+where the rule's ``exceptions`` list a real reference to a wider scope
+("全省政务公开工作推进会")."""
 
 from __future__ import annotations
 
