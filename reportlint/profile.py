@@ -49,6 +49,8 @@ _NAMED_IN_FRONT = (
 _NAMED_IN_BODY = re.compile(r"《([^《》]{3,40}?)政府信息公开(?:指南|目录)》")
 # 政府 followed by 信息公开 is the phrase 政府信息公开, not a body.
 _BODY_ENDING = re.compile(r"(?:人民政府|政府(?!信息公开)|管委会|管理委员会|委员会|局|厅|委)(?=[^局厅委府会]|$)")
+# A body speaking of its own division: 我镇, 本街道 (not 本市场, 我市民).
+_SELF_REFERENCE = re.compile(r"[我本](街道|自治区|[省市州盟县区旗乡镇])(?!场|民|域)")
 _ALIAS_IN_BRACKETS = re.compile(r"[（(][^（）()]*(?:委员会|政府|管委会|局)[）)]")
 
 
@@ -58,6 +60,8 @@ def infer_profile(document: Document) -> Profile:
     year, year_source = _year(document, period)
     agency = _agency(document)
     body, level = _agency_kind(agency)
+    if level is None and (division := own_division(document)) is not None:
+        level = division_level(division)
     return Profile(
         year=year,
         year_source=year_source,
@@ -68,6 +72,21 @@ def infer_profile(document: Document) -> Profile:
         published=_published(document),
         period=period,
     )
+
+
+def own_division(document: Document) -> str | None:
+    """The division a report's self-references name, for a report whose name
+    gives none: "我镇…本镇…我镇" is a township's report. The division named most
+    often after 我/本 wins when it is named at least twice and twice as often as
+    any other."""
+    counts: dict[str, int] = {}
+    for paragraph in document.paragraphs():
+        for match in _SELF_REFERENCE.finditer(paragraph.text):
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    return max(counts, key=counts.get)
 
 
 def _front_paragraphs(document: Document) -> list[Paragraph]:
@@ -129,18 +148,18 @@ def _agency_in_front(document: Document) -> str | None:
     front = " ".join(paragraph.text for paragraph in _front_paragraphs(document))
     for pattern in _NAMED_IN_FRONT:
         for match in pattern.finditer(front):
-            name = _body_name(match.group(1))
+            name = body_name(match.group(1))
             if name:
                 return name
     for paragraph in list(document.paragraphs())[:8]:
         for match in _NAMED_IN_BODY.finditer(paragraph.text):
-            name = _body_name(match.group(1))
+            name = body_name(match.group(1))
             if name:
                 return name
     return None
 
 
-def _body_name(words: str) -> str | None:
+def body_name(words: str) -> str | None:
     """The name of a body in words that may go on to one of its offices:
     平潭综合实验区管委会信息公开工作办公室 → 平潭综合实验区管委会,
     宣城市政务公开办公室 → 宣城市; None when the words name no place."""
@@ -160,12 +179,16 @@ def _body_name(words: str) -> str | None:
 def division_of(agency: str) -> tuple[str, int] | None:
     """The last administrative division an agency's name names before the body
     itself, and where it ends: 楚雄州科学技术局 → ("州", 3), 宣城市人民政府 → ("市", 3)."""
+    divisions = divisions_of(agency)
+    return divisions[-1] if divisions else None
+
+
+def divisions_of(agency: str) -> list[tuple[str, int]]:
+    """Every administrative division an agency's name names before the body
+    itself, and where each ends: 平潭综合实验区金井片区管理局 → [("区", 7), ("区", 11)]."""
     masked = _NOT_PLACES.sub(lambda match: "□" * len(match.group()), agency)
     masked = re.sub(r"(?:人民政府|政府).*$", lambda match: "□" * len(match.group()), masked)
-    found = None
-    for match in _DIVISIONS.finditer(masked):
-        found = (match.group(), match.end())
-    return found
+    return [(match.group(), match.end()) for match in _DIVISIONS.finditer(masked)]
 
 
 def division_level(word: str) -> Level | None:

@@ -23,7 +23,7 @@ from ..diagnostic import Finding
 from ..document import Span
 from ..facts import SCOPES, Facts
 from ..genre import ALL_DOCUMENTS, Genre
-from ..patterns import RuleMatch, RulePattern
+from ..patterns import RuleMatch, RulePattern, compile_pattern
 from .options import Option, parse_options
 
 
@@ -72,6 +72,19 @@ class TextKind(Kind):
         for span in facts.spans(self.scope):
             for match in pattern.finditer(text, span.start, span.end):
                 yield match, span
+
+
+class RecordPatterns:
+    """The patterns of a rule's records (``terms``, ``texts`` …) as one pattern,
+    so that a scope is scanned once; a match says whose pattern it is."""
+
+    def __init__(self, records: Iterable[Mapping[str, Any]]) -> None:
+        self.records = tuple(records)
+        self.pattern = compile_pattern("|".join(f"(?P<record{index}>{record['pattern'].pattern})"
+                                                for index, record in enumerate(self.records)))
+
+    def record_of(self, match: RuleMatch) -> Mapping[str, Any]:
+        return next(record for index, record in enumerate(self.records) if match.group(f"record{index}") is not None)
 
 
 def excepted(text: str, match: RuleMatch, within: Span, exceptions: RulePattern | None) -> bool:

@@ -102,14 +102,21 @@ class TableLines(Option):
 
 
 class TableRows(Option):
-    """Rows of the tables named by the rule's ``tables``."""
+    """Rows of the tables named by the rule's ``tables``: a list, or with
+    ``single`` one row."""
 
     type_name = "行的列表"
 
+    def __init__(self, *, single: bool = False, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.single = single
+
     def parse(self, value, parsed):
-        items = string_list(value)
+        if self.single and not isinstance(value, str):
+            raise InvalidValue("应为一行的名称")
+        items = (value,) if self.single else string_list(value)
         for table in parsed["tables"]:
             rows, _ = _table_names(table)
             for item in items:
                 _check_name(item, rows, table, "行")
-        return items
+        return items[0] if self.single else items

@@ -95,7 +95,7 @@ def test_every_diagnostic_of_the_seed_is_highlighted_and_visible(seed_report, tm
 
     page = seed_report.page
     lines = SEED.read_text(encoding="utf-8").split("\n")
-    assert len(SEED_DIAGNOSTICS) == 52
+    assert len(SEED_DIAGNOSTICS) == 53
     for number, diagnostic in enumerate(SEED_DIAGNOSTICS):
         marks = seed_report.mark(number)
         expect(marks.first).to_be_visible()

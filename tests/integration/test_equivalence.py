@@ -40,7 +40,7 @@ def test_every_format_and_encoding_gives_the_same_diagnostics(tmp_path, name):
     path = tmp_path / name
     path.write_bytes(make())
     diagnostics = lint_file(path)
-    assert len(EXPECTED) == 52
+    assert len(EXPECTED) == 53
     assert places(diagnostics) == EXPECTED
     extracted = name.endswith((".docx", ".html"))
     assert all((d.location is not None) == extracted for d in diagnostics)

@@ -94,7 +94,7 @@ def test_the_seed_page_shows_the_whole_text_and_every_span_highlighted():
     page = Page(html.render([result]))
     source = result.source
     assert "\n".join(page.lines) == source.text
-    assert len(result.diagnostics) == 52
+    assert len(result.diagnostics) == 53
     for number, diagnostic in enumerate(result.diagnostics):
         assert page.highlighted[str(number)] == highlighted_text(source, diagnostic), diagnostic
         assert page.all("span", id=f"d{number}"), "every diagnostic has an anchor for its panel link"
@@ -152,7 +152,7 @@ def test_panel_groups_by_section_in_document_order_and_by_rule_errors_first():
         "四、强化监督保障,确保政务公开和政府信息公开工作工作取得实效", "五、依申请公开政府信息、咨询处理情况",
         "六、政府信息公开收费和减免情况", "七、行政复议、诉讼和申诉情况",
     ]
-    assert sum(int(count) for _, count in sections) == 52
+    assert sum(int(count) for _, count in sections) == 53
     rules = re.findall(r'<section class="group"><h3><code>(.*?)</code>', by_rule)
     assert rules[0] == "wording.formulation" and rules[-1] == "punctuation.title-comma"
     assert len(rules) == len({d.rule for d in result.diagnostics})
@@ -272,7 +272,7 @@ def test_cli_writes_the_page_to_the_output_file(tmp_path):
     result = CliRunner().invoke(main, ["--format", "html", "--output-file", str(report), str(SEED)])
     assert result.exit_code == 1 and result.output == ""
     markup = report.read_text(encoding="utf-8")
-    assert markup.startswith("<!DOCTYPE html>") and "共发现 52 个问题" in markup
+    assert markup.startswith("<!DOCTYPE html>") and "共发现 53 个问题" in markup
     # The rules that ran describe themselves in the by-rule view.
     assert ('<h3><code>structure.required-sections</code> <span class="n">1</span></h3>'
             '<p class="about">年度报告缺少法定或格式要求的组成部分。</p>') in markup

@@ -23,6 +23,7 @@ EXPECTED = [
     ("wording.formulation", 14, "一学两做"),
     ("wording.law-title", 20, "政务公开条例"),
     ("wording.draft-time", 6, "今年以来"),
+    ("wording.draft-time", 18, "今年"),
     ("wording.misplaced-le", 16, "及时了更"),
     ("wording.openness-principle", 17, "以公开为原则,不公开为例外"),
     ("wording.double-approximation", 23, "超过1200多"),

@@ -104,6 +104,25 @@ def test_level_of_names_with_place_like_words(title, level):
     assert profile_of(title + "\n一、概述\n").level == level
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("2022年，我镇认真贯彻《条例》，本镇政务公开工作稳步推进，我镇公开信息120条。", "township"),
+        ("我街道高度重视，本街道主动公开信息36条。", "township"),
+        ("我区高度重视政务公开，本区主动公开信息36条，我县将继续推进。", "county"),
+        ("本市场监管信息及时公开，我市民服务中心运行良好。", None),  # 本市场, 我市民 are no self-references
+        ("我镇公开信息120条。", None),  # once is not enough
+        ("我镇公开信息120条，我镇办结申请2件，我县我县我县。", None),  # no clear winner
+    ],
+)
+def test_level_from_self_references_when_the_name_gives_none(text, level):
+    assert profile_of("2022年政府信息公开工作年度报告\n一、总体情况\n" + text + "\n").level == level
+
+
+def test_the_name_wins_over_self_references():
+    assert profile_of("某县人民政府2022年政府信息公开工作年度报告\n一、总体情况\n我镇本镇我镇。\n").level == "county"
+
+
 @pytest.mark.corpus
 def test_untitled_corpus_reports_get_their_agency():
     files = {path.name: path for path in sorted((SHARED / "corpus").glob("*.txt"))}

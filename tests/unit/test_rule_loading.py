@@ -193,3 +193,20 @@ def test_a_misspelt_table_term_fails_at_load(tmp_path, rule, change, expected):
     assert loaded.kind.name
     with pytest.raises(RuleError, match=expected):
         load(tmp_path, rule.replace(old, new))
+
+
+def test_a_place_of_another_body_must_mark_the_name(tmp_path):
+    rule = """\
+    kind: facts.other_body
+    severity: warning
+    message: “{match}”不是{agency}（{where}）。
+    description: 示例规则。
+    places:
+      - {pattern: "由(?P<name>.{3,20}?)编制", where: 编制单位}
+      - {pattern: "请与.{3,20}?联系", where: 联系单位}
+    examples:
+      good: [本报告由某县水利局编制。]
+      bad: [本报告由某县林业局编制。]
+    """
+    with pytest.raises(RuleError, match=r"places: 第 2 项：pattern 应有命名组"):
+        load(tmp_path, rule)

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from ...diagnostic import Finding
-from ...document import Span
+from ...document import Section, Span
 from ...facts import Facts
 from ...numbers import DateMention, Period
 from ..base import Kind
@@ -21,6 +22,15 @@ _BRACKETS = (("《", "》"), ("〔", "〕"), ("﹝", "﹞"), ("[", "]"), ("【",
 _LONGEST_TITLE = 160
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 _LONGEST_CLAUSE = 200
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a dated mention lies: in the improvement section, and in a part of
+    it that holds only plans."""
+
+    in_improvement: bool
+    in_plans: bool
 
 
 class DatedYearCheck(Kind):
@@ -38,17 +48,17 @@ class DatedYearCheck(Kind):
         report_year = facts.profile.year
         if report_year is None:
             return
-        improvement = _Stretches(
-            section.span for section in facts.document.walk_sections()
-            if self.improvement_headings.search(section.heading.text)
-        )
+        sections = [section for section in facts.document.walk_sections()
+                    if self.improvement_headings.search(section.heading.text)]
+        improvement = _Stretches(section.span for section in sections)
+        plans = _Stretches(self.plan_parts(sections))
         outside = _Stretches(_outside_body(facts))
         for dated in _dated(facts):
             span, year = dated.span, dated.year
             if year is None or span.start in outside:
                 continue
-            in_improvement = span.start in improvement
-            if self.flagged(facts.text, dated, year, report_year, in_improvement):
+            place = Place(span.start in improvement, span.start in plans)
+            if self.flagged(facts.text, dated, year, report_year, place):
                 yield Finding(span, {
                     "match": facts.text[span.start:span.end],
                     "year": year,
@@ -56,13 +66,15 @@ class DatedYearCheck(Kind):
                     "next_year": report_year + 1,
                 })
 
-    def flagged(self, text: str, dated: Period | DateMention, year: int, report_year: int, in_improvement: bool) -> bool:
+    def flagged(self, text: str, dated: Period | DateMention, year: int, report_year: int, place: Place) -> bool:
         raise NotImplementedError
 
+    def plan_parts(self, improvement: list[Section]) -> Iterable[Span]:
+        """The parts of the improvement section that hold only plans (none by default)."""
+        return ()
+
     def planned(self, text: str, span: Span) -> bool:
-        clause = clause_around(text, span)
-        after = clause_around(text, Span(clause.end, clause.end))
-        return bool(self.plan_words.search(text, span.end, after.end))
+        return bool(self.plan_words.search(text, span.end, clause_and_next(text, span).end))
 
 
 def _dated(facts: Facts) -> Iterator[Period | DateMention]:
@@ -94,9 +106,12 @@ class _Stretches:
 
 
 def _outside_body(facts: Facts) -> list[Span]:
-    """The title and metadata: their dates are the report's own, not claims of the text."""
+    """The title and metadata: their dates are the report's own, not claims of
+    the text; and the statistics tables written out as text, whose "2012年度"
+    heads a column."""
     document = facts.document
-    return ([document.title.span] if document.title else []) + [meta.span for meta in document.metadata]
+    own = ([document.title.span] if document.title else []) + [meta.span for meta in document.metadata]
+    return own + list(document.table_regions)
 
 
 def bracketed(text: str, offset: int) -> bool:
@@ -108,6 +123,12 @@ def bracketed(text: str, offset: int) -> bool:
         if before.rfind(opening) > before.rfind(closing):
             return True
     return False
+
+
+def clause_and_next(text: str, span: Span) -> Span:
+    """The clause around ``span`` and the one after it ("2022年，我局将…")."""
+    clause = clause_around(text, span)
+    return Span(clause.start, clause_around(text, Span(clause.end, clause.end)).end)
 
 
 def clause_around(text: str, span: Span) -> Span:

@@ -21,7 +21,7 @@ from ...genre import REPORTS
 from ...numbers import DateMention, Period
 from ...patterns import RulePattern
 from ..options import Patterns
-from ._years import DatedYearCheck, bracketed, clause_around
+from ._years import DatedYearCheck, Place, bracketed, clause_and_next, clause_around
 
 _FROM = re.compile(r"(?:自|从)$")
 
@@ -31,17 +31,17 @@ class ReportYear(DatedYearCheck):
     reads = REPORTS
     options = {**DatedYearCheck.options, "explained_by": Patterns(), "next_year_explained_by": Patterns()}
 
-    def flagged(self, text: str, dated: Period | DateMention, year: int, report_year: int, in_improvement: bool) -> bool:
+    def flagged(self, text: str, dated: Period | DateMention, year: int, report_year: int, place: Place) -> bool:
         span = dated.span
         if year == report_year or year > report_year + 1 or bracketed(text, span.start):
             return False
         clause = clause_around(text, span)
-        window = Span(clause.start, clause_around(text, Span(clause.end, clause.end)).end)
+        window = clause_and_next(text, span)
         if year == report_year + 1:
             first_quarter = isinstance(dated, DateMention) and dated.month is not None and dated.month <= 3
-            return not (in_improvement or first_quarter or self.planned(text, span)
+            return not (place.in_improvement or first_quarter or self.planned(text, span)
                         or _found(self.next_year_explained_by, text, window))
-        if _FROM.search(text, max(0, span.start - 1), span.start) or (in_improvement and year == report_year - 1):
+        if _FROM.search(text, max(0, span.start - 1), span.start) or (place.in_improvement and year == report_year - 1):
             return False
         if str(report_year) in text[clause.start:clause.end]:
             return False  # "2019年部门预算、2018年部门决算"

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...diagnostic import Finding
-from ...document import Document, Heading, Paragraph, Span
+from ...document import Document, Heading, Paragraph, Sentence, Span
 from ...facts import Facts
 from ...text.chars import ORDINAL_CHARS
 from ..base import Kind
@@ -61,22 +61,27 @@ class PreambleListCheck(Kind):
 
 def listed_parts(document: Document) -> tuple[Span, list[Part]] | None:
     """The span of the preamble's list and its parts, or None without a list."""
+    for sentence in front_sentences(document):
+        match = _LIST.search(sentence.text)
+        if match is None:
+            continue
+        start = sentence.span.start + match.start("items")
+        items = match["items"]
+        quoted = list(_QUOTED.finditer(items))
+        pieces = [(item.group(1), item.start(1)) for item in quoted] if quoted else _split_parts(items)
+        parts = [Part(name, Span(start + at, start + at + len(name))) for name, at in pieces if name]
+        if len(parts) >= 3:
+            return Span(sentence.span.start + match.start(), sentence.span.start + match.end()), parts
+    return None
+
+
+def front_sentences(document: Document) -> Iterator[Sentence]:
+    """The sentences of the preamble, or for drafts without one, of the first paragraph."""
     paragraphs = [block for block in document.preamble if isinstance(block, Paragraph)]
     if not paragraphs:
-        paragraphs = [block for block in list(document.paragraphs())[:1]]
+        paragraphs = list(document.paragraphs())[:1]
     for paragraph in paragraphs:
-        for sentence in paragraph.sentences:
-            match = _LIST.search(sentence.text)
-            if match is None:
-                continue
-            start = sentence.span.start + match.start("items")
-            items = match["items"]
-            quoted = list(_QUOTED.finditer(items))
-            pieces = [(item.group(1), item.start(1)) for item in quoted] if quoted else _split_parts(items)
-            parts = [Part(name, Span(start + at, start + at + len(name))) for name, at in pieces if name]
-            if len(parts) >= 3:
-                return Span(sentence.span.start + match.start(), sentence.span.start + match.end()), parts
-    return None
+        yield from paragraph.sentences
 
 
 def _split_parts(items: str) -> list[tuple[str, int]]:

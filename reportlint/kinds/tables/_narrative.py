@@ -51,19 +51,35 @@ def _value(table: StatTable, row: str, column: str) -> Decimal | None:
 
 def cells_sum(table: StatTable, cells) -> Decimal | None:
     """The sum of ``行.列`` terms; None when a cell it needs was not read."""
+    places = _places(table, cells)
+    if places is None:
+        return None
     total = Decimal(0)
+    for row, column in places:
+        value = _value(table, row, column)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def split_from_glued_digits(table: StatTable, cells) -> bool:
+    """Whether a cell of the terms was split out of digits a page ran together
+    (one split of several the table allowed: a reading, not a proof)."""
+    return any((cell := table.cell(row, column)) is not None and cell.glued for row, column in _places(table, cells) or ())
+
+
+def _places(table: StatTable, cells) -> list[tuple[str, str]] | None:
+    """The (row, column) of every cell the ``行.列`` terms name, groups spelled
+    out; None when a term names rows the table does not have."""
+    places = []
     for row_name, column_name in cells:
         rows = [row for row in _rows(table, row_name) if table.schema.row(row) is not None]
         present = [row for row in rows if row in table.unread or table.cell(row, _columns(table, column_name)[0])]
         if not present:
             return None
-        for row in present:
-            for column in _columns(table, column_name):
-                value = _value(table, row, column)
-                if value is None:
-                    return None
-                total += value
-    return total
+        places += [(row, column) for row in present for column in _columns(table, column_name)]
+    return places
 
 
 class Paragraphs:

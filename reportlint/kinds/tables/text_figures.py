@@ -5,9 +5,12 @@ Each exact figure is matched to at most one of ``claims``, each ``{name,
 pattern, cells}`` plus optional ``context`` (a pattern the figure's paragraph
 must contain), ``units``, ``scale`` and ``carried_over``. ``pattern`` is
 searched in the figure's clause with the figure itself written ``#``
-("全区收到政府信息公开申请#"); the claim whose match is longest wins
-("予以公开及部分公开#" over "部分公开#"), the first listed on a tie. Patterns
-bound the words between their keyword and the figure. ``cells`` are ``行.列``
+("全区收到政府信息公开申请#"), after its label when the clause before ends
+with a colon ("予以公开：#"), and once more with its bracketed asides emptied
+("行政复议（含上年结转）#" reads "行政复议（）#"): the words inside an aside never
+claim the figure after it. The claim whose match is longest wins ("予以公开及
+部分公开#" over "部分公开#"), the first listed on a tie. Patterns bound the
+words between their keyword and the figure. ``cells`` are ``行.列``
 terms whose sum the figure restates; ``scale`` converts the cells' unit to the
 figure's (万元 → 元: 10000). When the clause says the figure includes last
 year's carried-over requests (含上年结转), the ``carried_over`` cells are added;
@@ -18,6 +21,7 @@ breakdown never restates it ("办结2件，其中公开答复1件": the 1件 is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cached_property
@@ -31,8 +35,12 @@ from ...tables import SCHEMA_KEYS, StatTable
 from ..base import Kind
 from ..options import Flag, Integer, Pattern, Records, Strings, Text
 from ..table_options import TableTerms
-from ._narrative import COUNT_UNITS, TOTAL, Paragraphs, cells_sum
+from ._narrative import COUNT_UNITS, TOTAL, Paragraphs, cells_sum, split_from_glued_digits
 
+# A bracketed aside: "（含上年结转）", "(区分处理的)".
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+# How far back the label of a "label：figure" clause may start.
+_LABEL_REACH = 20
 _CARRIED_OVER_SAID = ("含上年", "包括上年", "含上年度", "包括上年度", "含结转")
 
 
@@ -91,33 +99,66 @@ class TextFigures(Kind):
                 "table": self.table,
                 "cells": _describe(table, cells, value, claim["scale"], quantity.unit),
                 "note": note,
-            })
+            }, proven=not split_from_glued_digits(table, cells))
 
     def _claim_of(self, text: str, quantity: Quantity, paragraphs: Paragraphs, a_part: bool) -> dict | None:
-        clause = text[quantity.clause.start:quantity.clause.end]
-        offset = quantity.span.start - quantity.clause.start
-        marked = clause[:offset] + "#" + clause[offset + len(quantity.span):]
+        marked = _marked_clause(text, quantity)
+        emptied = _BRACKETED.sub(_emptied, marked)
+        readings = (marked, emptied) if emptied != marked else (marked,)
         paragraph = paragraphs.around(quantity.span.start)
         best: tuple[int, int, dict] | None = None
-        matching = self._claim_patterns.matching(marked)
+        matching = set().union(*(self._claim_patterns.matching(reading) for reading in readings))
         for index, claim in enumerate(self.claims):
             if index not in matching or quantity.unit not in claim["units"] or (a_part and claim["whole"]):
                 continue
             if claim["context"] is not None and not claim["context"].search(text, paragraph.start, paragraph.end):
                 continue
-            match = claim["pattern"].search(marked)
-            if match is None or "#" not in match.group():
-                continue
-            key = (-len(match.group()), index)
-            if best is None or key < best[:2]:
-                best = (*key, claim)
+            for reading in readings:
+                match = claim["pattern"].search(reading)
+                if match is None or "#" not in match.group() or _closed_before_figure(reading, match.start()):
+                    continue
+                key = (-len(match.group()), index)
+                if best is None or key < best[:2]:
+                    best = (*key, claim)
         return best[2] if best else None
-
 
     @cached_property
     def _claim_patterns(self) -> PatternSet:
         """The claims' patterns as one set: most figures match none of them."""
         return PatternSet([claim["pattern"] for claim in self.claims])
+
+
+def _marked_clause(text: str, quantity: Quantity) -> str:
+    """The figure's clause with the figure written #, after its label when the
+    clause before ends with a colon ("予以公开：16件")."""
+    clause = quantity.clause
+    start = clause.start
+    if start > quantity.sentence.start and text[start - 1] in "：:":
+        label = max(text.rfind(mark, quantity.sentence.start, start - 1) for mark in "，；：,;:") + 1
+        start = max(label, quantity.sentence.start, start - _LABEL_REACH)
+    offset = quantity.span.start - start
+    words = text[start:clause.end]
+    return words[:offset] + "#" + words[offset + len(quantity.span):]
+
+
+def _emptied(bracketed: re.Match[str]) -> str:
+    """A bracketed aside without the figure, reduced to its brackets: "行政复议（含上年结转）8件"
+    reads "行政复议（）#", and the words inside claim nothing."""
+    inside = bracketed.group()
+    return inside if "#" in inside else inside[0] + inside[-1]
+
+
+def _closed_before_figure(reading: str, start: int) -> bool:
+    """Whether a match starts inside brackets that close before the figure: the
+    words of an aside ("（含上年结转）8件") do not name the figure after it."""
+    figure = reading.index("#")
+    if start >= figure:
+        return False
+    opened = max(reading.rfind(mark, 0, start + 1) for mark in "（(")
+    if opened == -1:
+        return False
+    closed = min((found for mark in "）)" if (found := reading.find(mark, opened)) != -1), default=-1)
+    return start < closed < figure
 
 
 def _agrees(quantity: Quantity, value: Decimal, scale: Decimal) -> bool:
