@@ -33,7 +33,8 @@ Sections (all by default; --only picks some):
 
 It prints one table, each target with its figure and the peers' figures from
 the same run, and writes the figures as JSON (--json, default
-bench/results.json). A bench, not a test: figures depend on the machine.
+bench/results.json; a run of some sections, --only, replaces those and keeps
+the others). A bench, not a test: figures depend on the machine.
 Peers live outside the project: --peers DIR names a folder with a virtual
 environment DIR/venv (pip install autocorrect-py proselint) and DIR/node_modules
 (npm install zhlint textlint textlint-rule-prh autocorrect-node); without it
@@ -486,7 +487,22 @@ def main() -> None:
     print(table(results))
     print(f"load average (1, 5, 15 min) before: {results['machine']['load_before']}, "
           f"after: {results['machine']['load_after']}")
-    Path(arguments.json).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_figures(Path(arguments.json), results, complete=set(chosen) == set(SECTIONS))
+
+
+def write_figures(path: Path, results: dict, *, complete: bool) -> None:
+    """Write the figures; a partial run (--only) replaces its own sections and keeps the others'.
+
+    The sections of a partial run carry their own machine reading, since the file's top-level
+    one describes the run that measured the rest.
+    """
+    if not complete and path.exists():
+        figures = json.loads(path.read_text(encoding="utf-8"))
+        for name, section in results.items():
+            if name != "machine":
+                figures[name] = {**section, "machine": results["machine"]}
+        results = figures
+    path.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import os
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -126,23 +127,31 @@ def rule_files(directory: Path) -> list[tuple[str, Path]]:
 
 
 def load_pack(directory: Path) -> list[Rule]:
-    """The rules of a pack. Reading rule files is most of the cost of starting
-    up, so the data of a pack that loaded without error is kept in a cache entry
-    keyed by the files' contents and verified on load (see reportlint/cache.py):
-    a later run builds the same rules from it without reading YAML."""
+    """The rules of a pack."""
     if not directory.is_dir():
         raise RuleError(f"{display_name(directory)}: 规则目录不存在")
-    files = rule_files(directory)
-    contents = [read_input(path, RuleError) for _, path in files]
+    files = tuple(rule_files(directory))
+    return list(_built_pack(files, tuple(read_input(path, RuleError) for _, path in files)))
+
+
+# A process that opens many sessions (a program calling lint_text, a test suite)
+# builds each pack once: the key is every file's id, path and content, and kinds
+# keep no state between documents, so the rules are shared. An error is not kept.
+@lru_cache(maxsize=8)
+def _built_pack(files: tuple[tuple[str, Path], ...], contents: tuple[bytes, ...]) -> tuple[Rule, ...]:
+    """Reading rule files is most of the cost of starting up, so the data of a
+    pack that loaded without error is kept in a cache entry keyed by the files'
+    contents and verified on load (see reportlint/cache.py): a later run builds
+    the same rules from it without reading YAML."""
     cache = ContentCache("rules", [__version__, *((rule_id, data) for (rule_id, _), data in zip(files, contents))])
-    rules = _from_cache(cache.read(), files)
+    rules = _from_cache(cache.read(), list(files))
     if rules is not None:
-        return rules
+        return tuple(rules)
     parsed = [(rule_id, path, *parse_mapping(data, display_name(path), RuleError, "规则文件"))
               for (rule_id, path), data in zip(files, contents)]
     rules = [build_rule(rule_id, path, data, lines) for rule_id, path, data, lines in parsed]
     cache.write([[rule_id, data] for rule_id, _, data, _ in parsed])
-    return rules
+    return tuple(rules)
 
 
 def _from_cache(cached: Any, files: list[tuple[str, Path]]) -> list[Rule] | None:

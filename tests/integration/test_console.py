@@ -27,6 +27,7 @@ def on_console(encoding: str, *args) -> subprocess.CompletedProcess:
     return reportlint(*args, env={"PYTHONIOENCODING": encoding}, capture_output=True)
 
 
+@pytest.mark.slow  # several processes
 @pytest.mark.parametrize("encoding", ["gbk", "ascii"])
 @pytest.mark.parametrize("command", [("--select", "wording.placeholder", "DRAFT"), ("explain", "wording.placeholder")],
                          ids=["lint", "explain"])
@@ -42,6 +43,7 @@ def test_a_console_that_cannot_encode_a_character_gets_a_replacement(tmp_path, e
     assert result.stdout == expected.stdout.decode("utf-8").encode(encoding, "replace")
 
 
+@pytest.mark.slow  # several processes
 def test_a_gbk_console_shows_the_chinese_it_can(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT, encoding="utf-8")
@@ -82,6 +84,7 @@ def in_terminal(*args, env=None) -> str:
     return b"".join(chunks).decode("utf-8")
 
 
+@pytest.mark.slow  # several processes
 def test_colour_on_a_terminal_follows_no_color_and_term():
     assert "\x1b[31m" in in_terminal(SEED)
     assert "\x1b[" not in in_terminal(SEED, env={"NO_COLOR": "1"})

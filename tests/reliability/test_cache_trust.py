@@ -18,9 +18,17 @@ from conftest import EXAMPLE_RULE
 from reportlint import lint_text
 from reportlint._version import __version__
 from reportlint.cache import ContentCache, cache_dir
-from reportlint.rules import load_pack, load_rules, rule_files
+from reportlint.rules import _built_pack, load_pack, load_rules, rule_files
 
 DRAFT = "某局2016年政府信息公开工作年度报告\n行政决xx，确保安全。\n"
+
+
+@pytest.fixture(autouse=True)
+def rules_read_from_the_cache():
+    """Each test reads the cache entry anew: a process otherwise builds a pack once."""
+    _built_pack.cache_clear()
+    yield
+    _built_pack.cache_clear()
 
 
 @pytest.fixture
@@ -33,6 +41,8 @@ def fresh_cache(tmp_path, monkeypatch):
 
 
 def placeholder_found() -> bool:
+    """Whether a new process, reading the cache entry, finds the placeholder."""
+    _built_pack.cache_clear()
     return any(d.rule == "wording.placeholder" for d in lint_text(DRAFT))
 
 
@@ -58,6 +68,7 @@ def test_an_entry_signed_for_another_user_is_not_trusted(fresh_cache, tmp_path, 
     """A restored CI cache or a shared folder: entries made under another secret."""
     original = fresh_cache.read_bytes()
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "another-user"))
+    _built_pack.cache_clear()
     load_rules()
     entries = sorted(cache_dir().glob("rules-*.json"))
     assert len(entries) == 2  # the other user's entry is named differently, and not read
@@ -115,6 +126,7 @@ def test_a_verified_entry_of_another_shape_is_rebuilt(tmp_path, monkeypatch):
     for shape in ([[1, 2]], {"a": 1}, [["office.rule", {"kind": ["existence"]}]], [["office.rule", {}]]):
         cache.write(shape)
         assert cache.read() == shape
+        _built_pack.cache_clear()
         (again,) = load_pack(pack.parent)
         assert again.id == rule.id and again.kind.patterns.pattern == rule.kind.patterns.pattern
 

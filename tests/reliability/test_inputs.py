@@ -264,6 +264,7 @@ def test_a_draft_of_more_lines_than_the_limit_is_refused_before_it_is_parsed():
         lint_text("x\n" * MAX_LINES)
 
 
+@pytest.mark.slow
 def test_a_page_of_more_elements_than_the_limit_is_refused(tmp_path):
     page = tmp_path / "page.html"
     page.write_text("<b>" * 600_000, encoding="utf-8")

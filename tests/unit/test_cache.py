@@ -1,6 +1,7 @@
 """The rule-pack cache: a pack that loaded once is built again from its cached
 data without reading YAML; any change to a rule file, a broken cache file or a
-folder that cannot be written is handled."""
+folder that cannot be written is handled. Within one process a pack is built
+once, and built again only when a file of it changes."""
 
 import sys
 from pathlib import Path
@@ -19,7 +20,14 @@ def pack(tmp_path, monkeypatch):
     folder = tmp_path / "pack" / "office"
     folder.mkdir(parents=True)
     (folder / "example.yaml").write_text(EXAMPLE_RULE, encoding="utf-8")
-    return folder.parent
+    rules._built_pack.cache_clear()
+    yield folder.parent
+    rules._built_pack.cache_clear()
+
+
+def as_a_new_process():
+    """Forget the packs this process built, as a new run starts without them."""
+    rules._built_pack.cache_clear()
 
 
 def no_yaml(*args, **kwargs):
@@ -30,7 +38,9 @@ def test_a_loaded_pack_is_built_from_the_cache(pack, monkeypatch):
     (first,) = rules.load_pack(pack)
     assert list(cache_dir().glob("rules-*.json"))
     monkeypatch.setattr(rules, "parse_mapping", no_yaml)
+    as_a_new_process()
     (second,) = rules.load_pack(pack)
+    assert second is not first
     assert (second.id, second.message, second.severity, second.examples) == (
         first.id, first.message, first.severity, first.examples)
     assert second.kind.patterns.pattern == first.kind.patterns.pattern
@@ -46,6 +56,26 @@ def test_a_changed_rule_file_is_read_again(pack, monkeypatch):
     assert calls and rule.kind.patterns.pattern == "(?:XX)"
 
 
+def test_a_process_builds_a_pack_once(pack, monkeypatch):
+    """Every session of a program (each lint_text call) shares the rules: no cache
+    entry read, no rule built, the same objects."""
+    (first,) = rules.load_pack(pack)
+    monkeypatch.setattr(ContentCache, "read", lambda self: pytest.fail("the cache was read again"))
+    monkeypatch.setattr(rules, "build_rule", lambda *args: pytest.fail("a rule was built again"))
+    (second,) = rules.load_pack(pack)
+    assert second is first
+
+
+def test_the_same_rules_in_another_folder_are_its_own(pack, tmp_path):
+    """The rules of a copied pack name the copy's files in their diagnostics."""
+    (first,) = rules.load_pack(pack)
+    copy = tmp_path / "copy" / "office"
+    copy.mkdir(parents=True)
+    (copy / "example.yaml").write_bytes((pack / "office" / "example.yaml").read_bytes())
+    (second,) = rules.load_pack(copy.parent)
+    assert (first.path, second.path) == (pack / "office" / "example.yaml", copy / "example.yaml")
+
+
 def test_errors_are_never_cached(pack):
     (pack / "office" / "example.yaml").write_text(EXAMPLE_RULE.replace("kind: existence", "kind: nothing"), encoding="utf-8")
     for _ in range(2):
@@ -57,6 +87,7 @@ def test_a_broken_cache_file_is_ignored(pack):
     rules.load_pack(pack)
     for path in cache_dir().glob("rules-*.json"):
         path.write_text("{not json", encoding="utf-8")
+    as_a_new_process()
     (rule,) = rules.load_pack(pack)
     assert rule.id == "office.example"
 

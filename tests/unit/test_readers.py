@@ -184,6 +184,7 @@ def test_main_content_hidden_elements_and_a_wrong_charset(tmp_path):
     assert source.text == "某局2016年政府信息公开工作年度报告\n正文 第一段。\n文章页脚"
 
 
+@pytest.mark.slow
 def test_deeply_nested_markup_reads(tmp_path):
     page = "<div>" * 50_000 + "报告正文。" + "</div>" * 50_000
     assert read_source(write(tmp_path, "deep.html", page.encode("utf-8"))).text == "报告正文。"
