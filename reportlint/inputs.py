@@ -52,13 +52,19 @@ def read_input(path: str | Path, error: type[Exception], *, limit: int = MAX_INP
         if status.st_size > limit:
             raise error(_too_large(name, status.st_size, limit))
         try:
-            return _bounded_read(handle, name, error, limit)
+            return _bounded_read(handle, name, error, limit, expected=status.st_size)
         except OSError as problem:
             raise error(f"{name}: {_reason(problem, path)}") from None
 
 
-def _bounded_read(stream, name: str, error: type[Exception], limit: int) -> bytes:
-    data = stream.read(limit + 1)
+def _bounded_read(stream, name: str, error: type[Exception], limit: int, expected: int | None = None) -> bytes:
+    """At most ``limit`` bytes. A file of known size is read as that size and one
+    byte more (to see it grow): asking for the whole limit at once would allocate
+    it, which costs more than reading a rule file."""
+    first = limit if expected is None else min(expected, limit)
+    data = stream.read(first + 1)
+    if first < len(data) <= limit:
+        data += stream.read(limit + 1 - len(data))
     if len(data) > limit:
         raise error(_too_large(name, None, limit))
     return data

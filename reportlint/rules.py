@@ -114,12 +114,16 @@ def rule_files(directory: Path) -> list[tuple[str, Path]]:
         raise RuleError(f"{display_name(error.filename)}: 无法读取规则目录（{error.strerror}）")
 
     found = []
-    for root, folders, files in os.walk(directory, onerror=unreadable):
+    top = os.fspath(directory)
+    for root, folders, files in os.walk(top, onerror=unreadable):
         folders[:] = [folder for folder in folders if not folder.startswith(".")]
+        # Strings, not Paths, while walking: every session lists the pack.
+        relative = os.path.relpath(root, top)
+        prefix = "" if relative == os.curdir else relative.replace(os.sep, ".") + "."
         for name in files + folders:
             if name.endswith(".yaml") and not name.startswith("."):
-                path = Path(root) / name
-                rule_id = ".".join(path.relative_to(directory).with_suffix("").parts)
+                rule_id = prefix + name[: -len(".yaml")]
+                path = Path(root, name)
                 if display_name(rule_id) != rule_id:
                     raise RuleError(f"{display_name(path)}: 规则文件名不是 UTF-8 编码，不能作规则编号，请改名")
                 found.append((rule_id, path))

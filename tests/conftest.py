@@ -20,6 +20,12 @@ os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="reportlint-test
 # Tests of the command line lint afresh (some replace a check's code while they
 # run); the results cache has tests of its own, which turn it on.
 os.environ["REPORTLINT_NO_CACHE"] = "1"
+# Where the environment asks Python not to write bytecode (as this project's CI
+# machines do), every `python -m reportlint` a test starts would compile every
+# module again; they keep their bytecode in a folder of the run's own instead,
+# outside the checkout.
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+    os.environ.setdefault("PYTHONPYCACHEPREFIX", tempfile.mkdtemp(prefix="reportlint-test-bytecode-"))
 
 # Property-based tests: "ci" keeps each to seconds (the default, and what CI runs);
 # "thorough" is the longer run for developers: --hypothesis-profile thorough.

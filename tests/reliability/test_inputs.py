@@ -15,7 +15,7 @@ from running import DRAFT, one_error_line, run_cli, run_process, write_draft
 
 from reportlint import lint_file, lint_text
 from reportlint.cache import ContentCache
-from reportlint.inputs import MAX_INPUT_BYTES
+from reportlint.inputs import MAX_INPUT_BYTES, read_input
 from reportlint.source import MAX_LINES, SourceError
 
 # -- special files --------------------------------------------------------------------
@@ -271,3 +271,12 @@ def test_a_page_of_more_elements_than_the_limit_is_refused(tmp_path):
     result = run_cli(page)
     assert result.exit_code == 2
     one_error_line(result.stderr, "标签和文字片段超过 500,000 个")
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="needs a file whose size is not known ahead (Linux /proc)")
+def test_a_file_that_holds_more_than_its_size_says_is_read_whole_and_bounded():
+    """Files are read as the size they report, and past it: a /proc file reports 0 bytes."""
+    text = read_input("/proc/self/status", SourceError)
+    assert text.startswith(b"Name:") and len(text) > 100
+    with pytest.raises(SourceError, match="文件过大"):
+        read_input("/proc/self/status", SourceError, limit=50)
