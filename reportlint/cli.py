@@ -311,7 +311,7 @@ def _fix(work: list[Job], session: LintSession, *, write: bool, force: bool,
             if outcome.changed and write:
                 outcome.write(force=force)
                 if not quiet:
-                    _echo(f"{display_name(job.path)}: 已修正 {outcome.applied} 处。", err=True)
+                    _echo(f"{display_name(job.path)}: {outcome.done.format(applied=outcome.applied)}", err=True)
             elif outcome.changed:
                 sys.stdout.write(outcome.diff())
         except Exception as error:  # noqa: BLE001 - one file that cannot be fixed must not stop the others

@@ -45,6 +45,8 @@ class Draft(Protocol):
     how it takes edits."""
 
     text: str  # as the diff shows it
+    # What --fix tells the user it did, with the number of edits: "已修正 3 处。"
+    done: str
 
     @property
     def source(self) -> Source: ...
@@ -67,6 +69,7 @@ class FixOutcome:
     after: str
     applied: int
     data: bytes  # what the file becomes
+    done: str  # the draft's message for what was done (Draft.done)
 
     @property
     def changed(self) -> bool:
@@ -100,7 +103,7 @@ def fix_file(path: str, lint: Callable[[Source], list[Diagnostic]], encoding: st
     module_name, function = read_as.fixer.split(":")
     draft = getattr(import_module(module_name), function)(data, source, encoding)
     fixed, applied = fix_draft(draft, lint)
-    return FixOutcome(path, draft.text, fixed.text, applied, fixed.data())
+    return FixOutcome(path, draft.text, fixed.text, applied, fixed.data(), draft.done)
 
 
 def fix_draft(draft: Draft, lint: Callable[[Source], list[Diagnostic]]) -> tuple[Draft, int]:
@@ -126,6 +129,7 @@ class TextDraft:
     bom: bool
     read: Callable[[str], Source]
     name: str = "<text>"  # the file, as errors name it
+    done = "已修正 {applied} 处。"
 
     @property
     def source(self) -> Source:

@@ -30,6 +30,9 @@ class WordDraft:
     """A Word draft for --fix (reportlint/fixes.py): its Source as the reader
     reads it, and its document, which ``edited`` changes (a draft is edited once)."""
 
+    # The edits wait for the editor: until accepted, the document prints as before.
+    done = "已修正 {applied} 处，均以修订方式写入，请在 Word 或 WPS 中审阅并接受修订。"
+
     def __init__(self, data: bytes, path: str) -> None:
         self.source, self._document, self._map = read_document(data, path)
         self.text = self.source.text

@@ -24,7 +24,7 @@ def test_accepting_the_tracked_changes_gives_what_fix_makes_of_the_text(tmp_path
     twin = tmp_path / "seed.txt"
     twin.write_text(read_source(draft).text, encoding="utf-8")
     original = draft.read_bytes()
-    assert "已修正" in run("--fix", draft).stderr
+    assert "均以修订方式写入，请在 Word 或 WPS 中审阅并接受修订" in run("--fix", draft).stderr
     run("--fix", twin)
     fixed = draft.read_bytes()
     accepted = tmp_path / "accepted.docx"
