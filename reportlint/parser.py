@@ -51,6 +51,9 @@ _NOT_FIRST = "。\n"
 _TITLE_AFTER_CHROME = re.compile(r"[^。，,：:；;\s]{4,78}(?:报告|年报)")
 _ENUMERATION = re.compile(rf"([{chars.ORDINAL_CHARS}]{{1,3}})是")
 _ENUMERATION_BOUNDARY = frozenset("。；;，,、：:！？!? \t\u3000")
+# A quotation is words quoted, not items of the paragraph's lists: a slogan
+# “一是抓学习、二是抓落实” has its own 一是 and 二是.
+_QUOTATION = re.compile("“[^“”]*”|「[^「」]*」")
 
 
 class _Line(NamedTuple):
@@ -365,10 +368,13 @@ class _Builder:
 
     def _enumeration(self, span: Span) -> tuple[EnumerationItem, ...]:
         items = []
+        quoted = [quotation.span() for quotation in _QUOTATION.finditer(self.text, span.start, span.end)]
         for match in _ENUMERATION.finditer(self.text, span.start, span.end):
             at = match.start()
             if at != span.start and self.text[at - 1] not in _ENUMERATION_BOUNDARY:
                 continue  # "统一是", "唯一是"
+            if any(start < at < end for start, end in quoted):
+                continue
             items.append(EnumerationItem(chinese_numeral_value(match.group(1)), match.group(), Span(at, match.end())))
         return tuple(items)
 

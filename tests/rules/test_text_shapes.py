@@ -140,11 +140,12 @@ def test_an_excerpt_gets_no_list_of_missing_parts():
 
 def test_nested_and_resumed_enumerations():
     # A list nested in an item, items 1. 2. between 一是 and 二是, 一是 glued to
-    # an inline heading; 一是、三是、三是 is one finding, on the first 三是.
+    # an inline heading, a slogan quoted with its own 一是、二是 (no item of the
+    # report's lists); 一是、三是、三是 is one finding, on the first 三是.
     assert reported("shape-enumerations-2021.txt", select=["structure.enumeration-sequence"]) == [
         ("structure.enumeration-sequence", "三是")]
     (finding,) = lint_file(FIXTURES / "shape-enumerations-2021.txt", select=["structure.enumeration-sequence"])
-    assert finding.line == 12 and finding.column == 12 and "此处应为“二是”" in finding.message
+    assert finding.line == 13 and finding.column == 12 and "此处应为“二是”" in finding.message
 
 
 # -- severity discipline (item 17) -----------------------------------------------------
