@@ -8,16 +8,18 @@ from ...diagnostic import Edit, Finding
 from ...document import Span
 from ...facts import Facts
 from ..base import TextKind
-from ..options import Groups
+from ..options import Flag, Groups
 
 
 class Consistency(TextKind):
     """For each group of variants, when more than one is used in a document,
     report the uses of the less common ones, pointing at the most common one
-    (the first listed wins a tie)."""
+    (the first listed wins a tie). With ``standard_first`` the first variant of
+    a group is the standard form: the others are reported however often they
+    are used, since the office is to write the standard one throughout."""
 
     name = "consistency"
-    options = {"variants": Groups(required=True, example="[政务公开, 政务信息公开]")}
+    options = {"variants": Groups(required=True, example="[政务公开, 政务信息公开]"), "standard_first": Flag()}
     message_args = frozenset({"match", "preferred", "preferred_line", "count"})
 
     def check(self, facts: Facts) -> Iterator[Finding]:
@@ -34,7 +36,10 @@ class Consistency(TextKind):
             used = [variant for variant in group if uses[variant]]
             if len(used) < 2:
                 continue
-            preferred = max(used, key=lambda variant: (len(uses[variant]), -group.index(variant)))
+            if self.standard_first and uses[group[0]]:
+                preferred = group[0]
+            else:
+                preferred = max(used, key=lambda variant: (len(uses[variant]), -group.index(variant)))
             preferred_line = facts.source.position(uses[preferred][0])[0]
             for variant in used:
                 if variant == preferred:
