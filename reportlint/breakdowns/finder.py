@@ -346,7 +346,9 @@ class Finder:
         whole = len(shares) == len(parts) and abs(sum(share.value for _, share in shares) - 100) <= 1
         partial = lead is not None and wording.declared_partial(self.text, lead, parts, sentence.heading)
         claims = exhaustive or self._adds_up_elsewhere(total, parts, sentence)
-        return Breakdown(total, tuple(parts), cue, labelled or whole or (claims and not partial), tuple(shares))
+        overlapping = len(parts) > 1 and all(wording.published_through_channel(self.text, part) for part in parts)
+        return Breakdown(total, tuple(parts), cue, labelled or whole or (claims and not partial), tuple(shares),
+                         overlapping)
 
     # -- helpers ----------------------------------------------------------------
 

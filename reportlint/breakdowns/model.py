@@ -45,6 +45,9 @@ class Breakdown:
     cue: str
     exhaustive: bool
     shares: tuple[tuple[Quantity, Quantity], ...]  # (part, the share stated for it)
+    # The parts are channels the items went out through (门户网站, 政务微博): one item
+    # through several, so the parts may add up to more than the total.
+    overlapping: bool = False
 
     def parts_bounds(self) -> tuple[Decimal, Decimal]:
         """The least and most the parts add up to, approximate figures allowing."""

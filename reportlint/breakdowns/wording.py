@@ -32,6 +32,11 @@ AMONG = re.compile(r"^\s*在.*中[，,：:]?$")
 CATEGORIES = re.compile(r"的(?P<partial>主要)?类别(?:主要)?(?:有|为|是|包括)[：:]")
 # Between a part and its share: "…1397条，占73%", "…145条，占8.05%", "…16 件（1.3%）".
 _SHARE_LINK = re.compile(r"[，,]?\s*[（(]?\s*(?:占比?(?:为|达)?|所占比例为|比例为)?\s*")
+# A part published through a channel (门户网站发布, 通过政务微博推送): one item goes out
+# through several channels, so such parts may add up to more than the items published.
+# An application arrives through one channel only (网上申请, 信函申请): no verb of publishing.
+_CHANNEL = re.compile(r"网站|网页|门户|微博|微信|公众号|新媒体|客户端|抖音|头条号|公开栏|公示栏|宣传栏|报刊|报纸|广播|电视|显示屏")
+_PUBLISHED = re.compile(r"公开|发布|推送|转载|刊登|刊发|播出|公布|更新")
 _LIST_BREAK = re.compile(r"[，,；;：:。！？]")
 _OPEN = "（("
 _CLOSE = "）)"
@@ -92,6 +97,12 @@ def declared_partial(text: str, lead_start: int, parts: list[Quantity], heading:
         _PARTIAL.search(text, lead_start, parts[0].clause.start) or _PARTIAL.search(heading)
         or _PARTIAL_END.match(text, parts[-1].span.end)
     )
+
+
+def published_through_channel(text: str, quantity: Quantity) -> bool:
+    """Whether a figure counts what went out through one channel ("门户网站发布800条")."""
+    return bool(_CHANNEL.search(text, quantity.clause.start, quantity.number_span.start)
+                and _PUBLISHED.search(text, quantity.clause.start, quantity.number_span.start))
 
 
 def share_link(text: str, part: Quantity, percentage: Quantity) -> bool:

@@ -57,8 +57,12 @@ EXPECTED = {
         ("structure.required-sections", "某县林业局2013年政府信息公开工作年度报告"),
     ]),
     # Breakdowns bind parts of the same kind: 场 are no 人次, 大项 no 小项, a
-    # duration no count; 1200 broken down into 1300 is still found.
+    # duration no count; the channels an item went out through (门户网站,
+    # 公众号, 微博) may add up to more than the items, but an application comes
+    # through one channel only: 20 applications as 15+8, and 1200 broken down
+    # into 1300, are still found.
     "shape-breakdown-units-2022.txt": (["numbers"], [
+        ("numbers.parts-exceed-total", "20件"),
         ("numbers.parts-exceed-total", "1200条"),
     ]),
     # The total: 共 rather than a difference from last year, no item of a 、 list, the
