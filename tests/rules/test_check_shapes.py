@@ -56,6 +56,12 @@ EXPECTED = {
     "shape-free-format-topics-2013.txt": (["structure.required-sections"], [
         ("structure.required-sections", "某县林业局2013年政府信息公开工作年度报告"),
     ]),
+    # Text extracted from a PDF, wrapped at the page width: a line that fills the
+    # page and ends in ； goes on into the next, so the 40 applications broken
+    # down into 20+8 before the ； and 6+10 after it are found to add up to 44.
+    "shape-pdf-text-clauses-2021.txt": (["numbers", "structure"], [
+        ("numbers.parts-exceed-total", "40件"),
+    ]),
     # Breakdowns bind parts of the same kind: 场 are no 人次, 大项 no 小项, a
     # duration no count; the channels an item went out through (门户网站,
     # 公众号, 微博) may add up to more than the items, but an application comes
