@@ -130,7 +130,7 @@ def _year(document: Document, period: tuple[date, date] | None) -> tuple[int | N
 
 def _agency(document: Document) -> str | None:
     if not document.title:
-        return _agency_in_front(document)
+        return _agency_of_page(document) or _agency_in_front(document)
     title = document.title.text
     mention = _first_year(title)
     if mention and mention.span.start > 0:
@@ -141,6 +141,14 @@ def _agency(document: Document) -> str | None:
         name = rest[: end.start()] if end else ""
     name = re.sub(r"\s+", "", name).strip("（）()")
     return name or None
+
+
+def _agency_of_page(document: Document) -> str | None:
+    """The issuing body a web page names in its 发布机构 (or 发文机关) line."""
+    for meta in document.metadata:
+        if meta.key in ("发布机构", "发文机关") and meta.value.strip():
+            return body_name(meta.value)
+    return None
 
 
 def _agency_in_front(document: Document) -> str | None:

@@ -87,6 +87,14 @@ def test_agency_from_the_guide_named_in_the_body_when_the_preamble_names_none():
     assert profile_of(text).agency == "福州市科学技术局"
 
 
+def test_agency_from_the_page_that_names_its_publisher_without_a_title():
+    # A saved web page: its 发布机构 line names the body, however the preamble reads.
+    text = ("发布时间: 2025-01-26 16:04\n发布机构: 青溪县文化和旅游局\n"
+            "根据《中华人民共和国政府信息公开条例》要求，特向社会公布本年度报告。\n一、总体情况\n全年主动公开信息12条。\n")
+    assert (profile_of(text).agency, profile_of(text).body) == ("青溪县文化和旅游局", Body.DEPARTMENT)
+    assert profile_of(text.replace("青溪县文化和旅游局", "")).agency is None  # an empty line names nobody
+
+
 def test_abbreviated_bodies_name_no_agency():
     assert profile_of("本报告由市政府办公室综合全市各乡镇和市属各部门政府信息公开年度报告编制而成。\n一、概述\n").agency is None
 
