@@ -3,10 +3,11 @@ paragraph at each line end of the page.
 
 Such text has lines of one width (in columns: a Chinese character takes two, a
 figure or Latin letter one), and a paragraph goes on into the next line wherever
-a line of that width stops without a sentence's final mark. The
-parser joins those lines into one paragraph, so that a sentence broken across
-lines ("共收到申请108件，其中自然" / "人96件") or a preamble's list of parts
-("…主动公开政府信息情况、收到和" / "处理政府信息公开申请情况…") is read whole.
+a line of that width stops without a sentence's final mark (a clause's ；or ：
+may fall at the end of a full line). The parser joins those lines into one
+paragraph, so that a sentence broken across lines ("共收到申请108件，其中自然" /
+"人96件") or a preamble's list of parts ("…主动公开政府信息情况、收到和" /
+"处理政府信息公开申请情况…") is read whole.
 Drafts typed in an editor have no such width: their lines are paragraphs.
 """
 
