@@ -189,13 +189,22 @@ class Finder:
             if fitting is None and nearest is not None and any(share_fits(part, nearest, share) for part, share in shares):
                 fitting = nearest
             return self._breakdown(fitting, parts, "占比", sentence) if fitting is not None else None
-        # A list of "label figure" clauses after a sentence that ends with its total.
-        tops = self._top(previous)
-        if not tops or not comparable(tops[-1], parts[0]) or not wording.ends(self.text, tops[-1], previous.span.end):
+        # A list of "label figure" clauses after a sentence that ends with its total,
+        # or after words naming the whole it divides ("办结的申请中，…"): then the total
+        # is the earlier figure those words name, not the last of the sentence before.
+        if not all(wording.ends(self.text, q, q.clause.end) for q in parts) or not any(
+                wording.labelled_other(self.text, q) for q in parts):
             return None
-        if all(wording.ends(self.text, q, q.clause.end) for q in parts) and any(wording.labelled_other(self.text, q) for q in parts):
-            return self._breakdown(tops[-1], _same_unit(tops[-1], parts), "列举", sentence)
-        return None
+        subject = wording.opening_subject(self.text, sentence.span.start, parts[0].span.start)
+        if subject:
+            total = next((q for q in self._earlier(index, sentence) if comparable(q, parts[0])
+                          and all(word in self.text[q.clause.start:q.span.start] for word in subject)), None)
+        else:
+            tops = self._top(previous)
+            total = tops[-1] if tops and wording.ends(self.text, tops[-1], previous.span.end) else None
+        if total is None or not comparable(total, parts[0]):
+            return None
+        return self._breakdown(total, _same_unit(total, parts), "列举", sentence)
 
     def _implicit_base(self, sentence: _Sentence) -> Breakdown | None:
         """Parts that each carry a share, the shares adding up to 100%, after a total

@@ -16,8 +16,9 @@ _TOTAL_CUE = re.compile(r"合计|总计|总数|(?<!公)共(?!同|享|建|治|识
 # label is an item's own sum ("人事信息、财政信息共40条").
 _CLAUSE_TOTAL = re.compile(r"[；;，,、\s]*(?:合计|总计|共计?|总数)")
 _NEW_STATEMENT = re.compile(r"[；;，,、\s]*(?:办结|结转|答复了?|回复了?)")
-# After a ；, a clause on another subject ends a 其中 list ("…法人2件；行政复议1件").
-_ANOTHER_SUBJECT = re.compile(r"复议|诉讼|咨询|投诉|举报|信访|另|此外|同时")
+# After a ；, a clause on another subject ends a 其中 list ("…法人2件；行政复议1件",
+# "…法人或其他组织5件；上年结转5件").
+_ANOTHER_SUBJECT = re.compile(r"复议|诉讼|咨询|投诉|举报|信访|结转|另|此外|同时")
 _OTHER_ITEM = re.compile(rf"[；;，,、\s]*(?:{HEADING_MARKER})?\s*(?:其他|其余|其它)")
 _ELSEWHERE = re.compile(r"另有|另外|此外|以外|之外")
 # A comparison with another year: "较上年增加5件" is a difference, no total.
@@ -29,6 +30,8 @@ QIZHONG = re.compile(r"其中")
 RESPECTIVELY = re.compile(r"分别(?:为|是|有|达)?")
 INCLUDING = re.compile(r"包括")
 AMONG = re.compile(r"^\s*在.*中[，,：:]?$")
+# A sentence that opens by naming the whole its list divides: "办结的申请中，予以公开53件…".
+_OPENING_SUBJECT = re.compile(rf"\s*在?(?P<subject>[{HAN}]{{2,12}})中[，,：:]")
 CATEGORIES = re.compile(r"的(?P<partial>主要)?类别(?:主要)?(?:有|为|是|包括)[：:]")
 # Between a part and its share: "…1397条，占73%", "…145条，占8.05%", "…16 件（1.3%）".
 _SHARE_LINK = re.compile(r"[，,]?\s*[（(]?\s*(?:占比?(?:为|达)?|所占比例为|比例为)?\s*")
@@ -141,6 +144,13 @@ def ends(text: str, quantity: Quantity, end: int) -> bool:
 
 def opens_bracket(text: str, offset: int) -> bool:
     return offset < len(text) and text[offset] in _OPEN
+
+
+def opening_subject(text: str, start: int, end: int) -> list[str]:
+    """The words of the whole a sentence opens with ("办结的申请中，" → 办结, 申请),
+    before its first figure at ``end``; none when it opens otherwise."""
+    match = _OPENING_SUBJECT.match(text, start, end)
+    return [word for word in match.group("subject").split("的") if word] if match else []
 
 
 def head_word(lead: str) -> str:

@@ -56,6 +56,12 @@ EXPECTED = {
     "shape-free-format-topics-2013.txt": (["structure.required-sections"], [
         ("structure.required-sections", "某县林业局2013年政府信息公开工作年度报告"),
     ]),
+    # How application figures are written: a ；上年结转 after the 其中 list is no part of
+    # it, and "办结的申请中，…" divides the 办结 figure it names, not the 结转 figure that
+    # ends the sentence before; 13 reviews concluded as 8+2+1 is still found.
+    "shape-application-figures-2023.txt": (["numbers"], [
+        ("numbers.parts-short-of-total", "13件"),
+    ]),
     # Text extracted from a PDF, wrapped at the page width: a line that fills the
     # page and ends in ； goes on into the next, so the 40 applications broken
     # down into 20+8 before the ； and 6+10 after it are found to add up to 44.
