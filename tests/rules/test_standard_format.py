@@ -129,17 +129,36 @@ def test_structure_checks_follow_the_standard_outline():
     outline = ("某县人民政府2022年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n"
                "三、收到和处理政府信息公开申请情况\n四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n"
                "五、政府信息公开工作存在的主要问题及改进情况\n六、其他需要报告的事项\n")
-    assert lint_text(outline, select=["structure"]) == []
+    # An outline without its tables: structure.required-tables has tests of its own.
+    without_tables = {"select": ["structure"], "ignore": ["structure.required-tables"]}
+    assert lint_text(outline, **without_tables) == []
     restarted = outline + "一、总体情况\n"
-    (again,) = lint_text(restarted, select=["structure"])
+    (again,) = lint_text(restarted, **without_tables)
     assert again.rule == "structure.heading-numbering" and again.line == 8
     assert "重复了前面的“一、总体情况”" in again.message
+
+
+@pytest.mark.parametrize("name", ["standard-2021-county-2021-tabs.txt", "standard-2021-county-2022-pipes.txt",
+                                  "standard-2021-county-2023-spaces.txt", "standard-2021-flattened.txt",
+                                  "standard-2019-city-2020-spaces.txt", "pdf/standard-2021-county-2022-pipes.pdf"])
+def test_the_statistics_tables_are_found_however_they_are_written(name):
+    assert lint_file(FIXTURES / name, select=["structure.required-tables"]) == []
+
+
+def test_a_part_that_says_its_figures_instead_of_its_table_lacks_the_table():
+    text = (FIXTURES / "standard-2021-county-2022-pipes.txt").read_text(encoding="utf-8")
+    part_three = text[text.index("三、收到和处理政府信息公开申请情况"):text.index("四、政府信息公开行政复议、行政诉讼情况")]
+    draft = text.replace(part_three, "三、收到和处理政府信息公开申请情况\n本年度共收到申请108件，统计表各项从略。\n")
+    (finding,) = lint_text(draft, select=["structure.required-tables"])
+    assert finding.line == 1 and finding.message.startswith("缺少表三“收到和处理政府信息公开申请情况”")
+    excerpt = draft[:draft.index("四、政府信息公开行政复议")] + "全年共收到申请108件，其中自然"  # stops mid-sentence
+    assert lint_text(excerpt, select=["structure.required-tables"]) == []
 
 
 def test_the_2019_format_numbers_its_parts_the_same_way():
     outline = ("某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n"
                "三、收到和处理政府信息公开申请情况\n四、存在的主要问题及改进情况\n五、其他需要报告的事项\n")
-    found = [(d.rule, d.line) for d in lint_text(outline, select=["structure"])]
+    found = [(d.rule, d.line) for d in lint_text(outline, select=["structure"], ignore=["structure.required-tables"])]
     assert found == [("structure.required-sections", 1), ("structure.heading-numbering", 5),
                      ("structure.heading-numbering", 6)]
 

@@ -192,6 +192,8 @@ DEFECTS = [
     ("wording.truncated-term", 17, "仍在不足"),
     ("wording.confusable-words", 17, "急待"),
     ("numbers.year-zero", 19, "二○二二年"),
+    # A draft of the prose: none of the three statistics tables is there yet.
+    *[("structure.required-tables", 1, "云岭县人民政府2021年政府信息公开工作年度报告")] * 3,
 ]
 
 
