@@ -50,8 +50,8 @@ class StatisticsPeriod(Kind):
                 continue
             first, last = period.first_day(year), period.last_day(year)
             sentence = facts.sentence_at(period.span.start)
-            if last is None or (first == year_start and last == year_end) or sentence is None:
-                continue
+            if last is None or (first in (None, year_start) and last == year_end) or sentence is None:
+                continue  # the whole year, or a period that runs to its end (统计期限截至12月31日)
             if self.stated.search(facts.text, sentence.start, sentence.end):
                 short = True  # the report's own statistics period: nothing but the whole year will do
             else:
