@@ -115,7 +115,8 @@ class TextFigures(Kind):
                 continue
             for reading in readings:
                 match = claim["pattern"].search(reading)
-                if match is None or "#" not in match.group() or _closed_before_figure(reading, match.start()):
+                if (match is None or "#" not in match.group() or _closed_before_figure(reading, match.start())
+                        or _aside_of_figure_opens_after(reading, match.start())):
                     continue
                 key = (-len(match.group()), index)
                 if best is None or key < best[:2]:
@@ -159,6 +160,24 @@ def _closed_before_figure(reading: str, start: int) -> bool:
         return False
     closed = min((found for mark in "）)" if (found := reading.find(mark, opened)) != -1), default=-1)
     return start < closed < figure
+
+
+def _aside_of_figure_opens_after(reading: str, start: int) -> bool:
+    """Whether the figure sits in a bracketed aside with words of its own that
+    opens after the match starts: in "收到申请63件（其中当面申请5件）" the words
+    before the aside name the 63, not the 5; "网上申请（2件）" brackets the figure
+    its words name."""
+    figure = reading.index("#")
+    depth, opened = 0, -1
+    for position in range(figure - 1, start - 1, -1):
+        if reading[position] in "）)":
+            depth += 1
+        elif reading[position] in "（(":
+            if depth == 0:
+                opened = position
+                break
+            depth -= 1
+    return opened > start and bool(reading[opened + 1:figure].strip())
 
 
 def _agrees(quantity: Quantity, value: Decimal, scale: Decimal) -> bool:
