@@ -219,9 +219,10 @@ class _Builder:
         (self.stack[-1].subsections if self.stack else self.sections).append(section)
 
     def _is_title_after_chrome(self, tokens: tuple[Token, ...]) -> bool:
-        """A report's title on the first line after the page chrome a copy of a
-        web page opens with (the grammar knows a title only on the first line)."""
-        if self.title is not None or self.preamble or self.stack or not self.chrome or len(tokens) != 1:
+        """A report's title on the first line after the page chrome or the lines of
+        metadata (发布时间, 来源) a copy of a web page opens with (the grammar knows
+        a title only on the first line)."""
+        if self.title is not None or self.preamble or self.stack or not (self.chrome or self.metadata) or len(tokens) != 1:
             return False
         return tokens[0].type == "FRAGMENT" and bool(_TITLE_AFTER_CHROME.fullmatch(tokens[0].strip()))
 

@@ -33,10 +33,12 @@ _SENTENCE_END = re.compile(r"[。！？!?][”’」』》〉）)\]]*$")
 def wrap_width(text: str, lines: Sequence[Sequence[Token]]) -> int | None:
     """The width at which a document's paragraphs wrap (the tokens of each of
     its text lines given), or None when they do not."""
-    # Only lines that stop in mid-clause tell the width: a typed list's items end
-    # in ；, and must not make its lines look wrapped.
-    widths = Counter(width for tokens in lines
-                     if (width := _unfinished_width(text, tokens, _CLAUSE_END)) is not None and width >= _SHORTEST_WRAP)
+    # Only lines of text that stop in mid-clause tell the width: a typed list's
+    # items end in ；, and headings stop without a mark at every width, and
+    # neither must make the lines of a typed draft look wrapped.
+    widths = Counter(width for tokens in lines if tokens and tokens[0].type != "MARKER"
+                     and (width := _unfinished_width(text, tokens, _CLAUSE_END)) is not None
+                     and width >= _SHORTEST_WRAP)
     if not widths:
         return None
     near = {width: sum(count for other, count in widths.items() if abs(other - width) <= _WRAP_SLACK) for width in widths}

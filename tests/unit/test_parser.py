@@ -129,3 +129,17 @@ def test_a_huge_flattened_line_parses():
     text = "一、概述 2016年，我局认真贯彻《条例》，扎实推进工作。" * 20000
     document = parse(from_text(text))
     assert len(list(document.walk_sections())) == 20000
+
+
+def test_a_title_after_the_pages_metadata_is_the_title_and_long_headings_wrap_nothing():
+    # A saved page: its 发布时间 line, then the title; its headings are long and,
+    # like every heading, end without a mark, which says nothing of a page width.
+    text = ("发布时间：2025-01-20 09:30 来源：县政府办公室\n青溪县人民政府2024年政府信息公开工作年度报告\n"
+            "本报告根据《中华人民共和国政府信息公开条例》编制。\n一、总体情况\n全年主动公开信息120条。\n"
+            "（一）上年度问题整改情况说明\n问题已整改。\n二、主动公开政府信息情况说明\n全年主动公开信息120条。\n"
+            "三、收到和处理政府信息公开申请情况\n全年收到申请3件。\n四、政府信息公开行政复议、行政诉讼情况\n未发生。\n")
+    document = parse(from_text(text + "青溪县人民政府办公室政务公开科联系人\n联系电话0871-6543210\n"))
+    assert document.title.text == "青溪县人民政府2024年政府信息公开工作年度报告"
+    assert [paragraph.text for paragraph in document.preamble] == ["本报告根据《中华人民共和国政府信息公开条例》编制。"]
+    last_two = [paragraph.text for paragraph in document.paragraphs()][-2:]
+    assert last_two == ["青溪县人民政府办公室政务公开科联系人", "联系电话0871-6543210"]  # typed lines, not one wrapped
