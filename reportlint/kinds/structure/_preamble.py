@@ -39,6 +39,9 @@ _ATTACHMENT = re.compile(r"统计表|附表")
 # Words every part shares: they say nothing about which part is meant.
 _GENERIC = re.compile(r"政府信息公开|政府信息|政务公开|信息公开|情况|工作|[的和及与因、，,“”\s]")
 _SIMILAR = 0.5
+# Names of the first part that say the same: the 2019 format's 总体情况 was 概述 or
+# 概况 before, and reports of the years between write either in either place.
+_OVERVIEW = re.compile(r"概述|概况|总体")
 
 
 @dataclass(frozen=True)
@@ -125,5 +128,5 @@ def similar(heading: str, part: str) -> bool:
 
 
 def _pairs(text: str) -> set[str]:
-    core = _GENERIC.sub("", text)
+    core = _OVERVIEW.sub("总体", _GENERIC.sub("", text))
     return {core[index:index + 2] for index in range(len(core) - 1)} or ({core} if core else set())
