@@ -8,7 +8,8 @@ searched in the figure's clause with the figure itself written ``#``
 ("全区收到政府信息公开申请#"), after its label when the clause before ends
 with a colon ("予以公开：#"), and once more with its bracketed asides emptied
 ("行政复议（含上年结转）#" reads "行政复议（）#"): the words inside an aside never
-claim the figure after it. The claim whose match is longest wins ("予以公开及
+claim the figure after it, nor the words before an aside a figure inside it that
+has words of its own ("收到申请63件（其中当面申请5件）"). The claim whose match is longest wins ("予以公开及
 部分公开#" over "部分公开#"), the first listed on a tie. Patterns bound the
 words between their keyword and the figure. ``cells`` are ``行.列``
 terms whose sum the figure restates; ``scale`` converts the cells' unit to the
