@@ -30,6 +30,8 @@ from ..base import TextKind, excepted
 from ..options import Flag, Integer, Patterns, Strings
 
 _HAN = f"[{HAN}]"
+# A clause may hold figures ("同意部分公开1件，同意部分公开1件"); it starts with a word.
+_CLAUSE_CHAR = f"[{HAN}0-9]"
 # The marks that join parallel clauses, weakest first.
 _STRENGTH = {"、": 1, "，": 2, "；": 3}
 
@@ -64,8 +66,9 @@ class Repetition(TextKind):
             # Copies with a comma between count only as whole clauses: in
             # "谁公开谁审查、谁审查谁负责" the 谁审查 are parts of different clauses.
             unit = f"{_HAN}{{{low},{high}}}?"
+            clause = f"{_HAN}{_CLAUSE_CHAR}{{{max(low - 1, 0)},{high - 1}}}?"
             self.pattern = re.compile(
-                f"(?P<unit>{unit})(?P=unit)|(?<!{_HAN})(?P<clause>{unit})[，、；](?P=clause)(?!{_HAN})"
+                f"(?P<unit>{unit})(?P=unit)|(?<!{_CLAUSE_CHAR})(?P<clause>{clause})[，、；](?P=clause)(?!{_CLAUSE_CHAR})"
             )
 
     def check(self, facts: Facts) -> Iterator[Finding]:
