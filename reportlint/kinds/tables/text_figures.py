@@ -34,7 +34,7 @@ from ...numbers import Quantity, plain
 from ...patterns import PatternSet
 from ...tables import SCHEMA_KEYS, StatTable
 from ..base import Kind
-from ..options import Flag, Integer, Pattern, Records, Strings, Text
+from ..options import Flag, Integer, Pattern, Patterns, Records, Strings, Text
 from ..table_options import TableTerms
 from ._narrative import COUNT_UNITS, TOTAL, Paragraphs, cells_sum, split_from_glued_digits
 
@@ -60,6 +60,9 @@ class TextFigures(Kind):
             "carried_over": TableTerms(default=()),
             "whole": Flag(),
         }, required=True),
+        # Sentences on another subject in the table's words (the 公开属性 of documents:
+        # 主动公开、依申请公开、不予公开): their figures restate no cell.
+        "other_subjects": Patterns(),
     }
     message_args = frozenset({"text", "claim", "table", "cells", "note"})
 
@@ -72,6 +75,9 @@ class TextFigures(Kind):
         parts = {part.span for breakdown in facts.breakdowns if breakdown.cue == "其中" for part in breakdown.parts}
         for quantity in facts.numbers.quantities:
             if quantity.approximate or quantity.percent or quantity.unit is None:
+                continue
+            if self.other_subjects is not None and self.other_subjects.search(
+                    text, quantity.sentence.start, quantity.sentence.end):
                 continue
             claim = self._claim_of(text, quantity, paragraphs, quantity.span in parts)
             if claim is None:
