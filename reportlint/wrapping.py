@@ -20,6 +20,8 @@ from unicodedata import east_asian_width
 
 from lark import Token
 
+from .headings import SENTENCE_END
+
 # A paragraph wraps at a line this close to the width (half-width figures make
 # lines of one width differ by a few columns)…
 _WRAP_SLACK = 4
@@ -27,7 +29,6 @@ _WRAP_SLACK = 4
 _WRAPPED_LINES = 3
 _SHORTEST_WRAP = 20
 _CLAUSE_END = re.compile(r"[。！？!?；;：:][”’」』》〉）)\]]*$")
-_SENTENCE_END = re.compile(r"[。！？!?][”’」』》〉）)\]]*$")
 
 
 def wrap_width(text: str, lines: Sequence[Sequence[Token]]) -> int | None:
@@ -49,7 +50,7 @@ def wrap_width(text: str, lines: Sequence[Sequence[Token]]) -> int | None:
 def wraps_at(text: str, tokens: Sequence[Token], width: int) -> bool:
     """Whether a text line stops in mid-sentence at the width of the page: a
     line that fills the page and ends a clause (…占33.9%；) goes on too."""
-    found = _unfinished_width(text, tokens, _SENTENCE_END)
+    found = _unfinished_width(text, tokens, SENTENCE_END)
     return found is not None and found >= width - _WRAP_SLACK
 
 
