@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cached_property
 
+from ...breakdowns.wording import depth
 from ...diagnostic import Finding
 from ...facts import Facts
 from ...genre import REPORTS
@@ -40,6 +41,7 @@ from ._narrative import COUNT_UNITS, TOTAL, Paragraphs, cells_sum, split_from_gl
 
 # A bracketed aside: "（含上年结转）", "(区分处理的)".
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_OPENING = ("（", "(")
 # How far back the label of a "label：figure" clause may start.
 _LABEL_REACH = 20
 _CARRIED_OVER_SAID = ("含上年", "包括上年", "含上年度", "包括上年度", "含结转")
@@ -175,16 +177,7 @@ def _aside_of_figure_opens_after(reading: str, start: int) -> bool:
     before the aside name the 63, not the 5; "网上申请（2件）" brackets the figure
     its words name."""
     figure = reading.index("#")
-    depth, opened = 0, -1
-    for position in range(figure - 1, start - 1, -1):
-        if reading[position] in "）)":
-            depth += 1
-        elif reading[position] in "（(":
-            if depth == 0:
-                opened = position
-                break
-            depth -= 1
-    return opened > start and bool(reading[opened + 1:figure].strip())
+    return depth(reading, start, figure) > 0 and reading[:figure].rstrip()[-1:] not in _OPENING
 
 
 def _agrees(quantity: Quantity, value: Decimal, scale: Decimal) -> bool:
