@@ -369,11 +369,13 @@ class _Builder:
 
     def _enumeration(self, span: Span) -> tuple[EnumerationItem, ...]:
         items = []
-        quoted = [quotation.span() for quotation in _QUOTATION.finditer(self.text, span.start, span.end)]
+        quoted = None  # the paragraph's quotations, found once it has a marker
         for match in _ENUMERATION.finditer(self.text, span.start, span.end):
             at = match.start()
             if at != span.start and self.text[at - 1] not in _ENUMERATION_BOUNDARY:
                 continue  # "统一是", "唯一是"
+            if quoted is None:
+                quoted = [quotation.span() for quotation in _QUOTATION.finditer(self.text, span.start, span.end)]
             if any(start < at < end for start, end in quoted):
                 continue
             items.append(EnumerationItem(chinese_numeral_value(match.group(1)), match.group(), Span(at, match.end())))
