@@ -28,14 +28,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import os
-import secrets
+import sys
 from pathlib import Path
-from typing import Any
 
 from .inputs import read_input
-from .output import OutputError, write_file
+
+# json, secrets, platformdirs and the writer are imported where they are used: a
+# replayed run (reportlint/replay.py) reads one entry of raw bytes and must start fast.
 
 _FORMAT = b"reportlint-cache 1"
 _SECRET_BYTES = 32
@@ -47,15 +47,32 @@ def cache_dir() -> Path:
     configured = os.environ.get("REPORTLINT_CACHE_DIR")
     if configured:
         return Path(configured)
-    from platformdirs import user_cache_dir  # not needed when the folder is configured
-
-    return Path(user_cache_dir("reportlint", appauthor=False))
+    return Path(_xdg_folder("XDG_CACHE_HOME", "~/.cache") or _platform_folder("user_cache_dir"))
 
 
 def state_dir() -> Path:
-    from platformdirs import user_state_dir
+    return Path(_xdg_folder("XDG_STATE_HOME", "~/.local/state") or _platform_folder("user_state_dir"))
 
-    return Path(user_state_dir("reportlint", appauthor=False))
+
+def _xdg_folder(variable: str, default: str) -> str | None:
+    """The folder platformdirs gives on Linux in the usual case (an absolute
+    $XDG_… or $HOME), without importing it: that takes a third of a replayed run
+    (reportlint/replay.py). tests/unit/test_cache_folders.py holds it to
+    platformdirs; any other case is platformdirs' to decide (None)."""
+    if sys.platform != "linux" or "ANDROID_DATA" in os.environ:
+        return None
+    configured = os.environ.get(variable, "")
+    if configured.startswith("/"):
+        return os.path.join(configured, "reportlint")
+    if os.environ.get("HOME", "").startswith("/"):
+        return os.path.join(os.path.expanduser(default), "reportlint")
+    return None
+
+
+def _platform_folder(name: str) -> str:
+    import platformdirs
+
+    return getattr(platformdirs, name)("reportlint", appauthor=False)
 
 
 class _Unusable(Exception):
@@ -64,36 +81,55 @@ class _Unusable(Exception):
 
 class ContentCache:
     """One cache entry: ``kind`` names what it holds (it begins the file name),
-    ``inputs`` (anything that can be printed) everything its value depends on."""
+    ``inputs`` (anything that can be printed) everything its value depends on.
+    Its value is JSON (``read``, ``write``) or bytes of the caller's own format
+    (``read_raw``, ``write_raw``), which ``suffix`` names."""
 
-    def __init__(self, kind: str, inputs: Any) -> None:
+    def __init__(self, kind: str, inputs: object, suffix: str = ".json") -> None:
         self.kind = kind
         self.digest = hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()
         self._secret = _secret()
-        self.path = None if self._secret is None else cache_dir() / f"{kind}-{self._mac(self.digest.encode())[:32]}.json"
+        self.path = None if self._secret is None else cache_dir() / f"{kind}-{self._mac(self.digest.encode())[:32]}{suffix}"
 
-    def read(self) -> Any | None:
+    def read(self) -> object | None:
         """The value, when an entry for these inputs exists and verifies; else None."""
-        if self.path is None:
+        body = self.read_raw()
+        if body is None:
             return None
-        try:
-            header, digest, mac, body = read_input(self.path, _Unusable, limit=_MAX_ENTRY_BYTES).split(b"\n", 3)
-        except (_Unusable, ValueError):
-            return None
-        if header != _FORMAT or digest != self.digest.encode() or not hmac.compare_digest(mac, self._signed(body)):
-            return None
+        import json
+
         try:
             return json.loads(body)
         except (ValueError, RecursionError):  # ours and verified, but a cache must never be a crash
             return None
 
-    def write(self, value: Any) -> None:
-        if self.path is None:
-            return
+    def write(self, value: object) -> None:
+        import json
+
         try:
             body = json.dumps(value, ensure_ascii=False).encode("utf-8")
         except (TypeError, ValueError):
             return  # a value JSON cannot hold (a YAML date): not worth caching
+        self.write_raw(body)
+
+    def read_raw(self) -> bytes | None:
+        """The bytes stored, when an entry for these inputs exists and verifies; else None."""
+        if self.path is None:
+            return None
+        try:
+            data = read_input(self.path, _Unusable, limit=_MAX_ENTRY_BYTES, observed=False)
+            header, digest, mac, body = data.split(b"\n", 3)
+        except (_Unusable, ValueError):
+            return None
+        if header != _FORMAT or digest != self.digest.encode() or not hmac.compare_digest(mac, self._signed(body)):
+            return None
+        return body
+
+    def write_raw(self, body: bytes) -> None:
+        if self.path is None:
+            return
+        from .output import OutputError, write_file
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_file(self.path, b"\n".join([_FORMAT, self.digest.encode(), self._signed(body), body]))
@@ -122,6 +158,8 @@ def _secret() -> bytes | None:
     except OSError:
         return None
     else:
+        import secrets
+
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(secrets.token_bytes(_SECRET_BYTES))
     try:
@@ -131,7 +169,7 @@ def _secret() -> bytes | None:
 
 
 def _read_secret(path: Path) -> bytes:
-    secret = read_input(path, _Unusable, limit=_SECRET_BYTES)
+    secret = read_input(path, _Unusable, limit=_SECRET_BYTES, observed=False)
     if len(secret) != _SECRET_BYTES:
         raise _Unusable(path)
     return secret

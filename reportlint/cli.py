@@ -15,9 +15,10 @@ from pathlib import Path
 
 import click
 
+from . import replay
 from ._version import __version__
 from .config import CONFIG_SCHEMA, FAIL_ON, describe
-from .errors import visible
+from .errors import replace_what_cannot_be_encoded, visible
 from .formatters import DOCUMENT_FORMATS, OUTPUT_FORMATS, document_renderer, renderer
 from .guard import EXIT_ERROR, fail, guarded, say
 from .inputs import STDIN_NAME, display_name, real_path
@@ -41,7 +42,7 @@ class _DefaultCommandGroup(click.Group):
     debug = False
 
     def main(self, args=None, *rest, **extra):
-        _replace_what_cannot_be_encoded(sys.stdout, sys.stderr)
+        replace_what_cannot_be_encoded(sys.stdout, sys.stderr)
         args = list(sys.argv[1:] if args is None else args)
         end = args.index("--") if "--" in args else len(args)
         self.debug = "--debug" in args[:end]
@@ -58,20 +59,12 @@ class _DefaultCommandGroup(click.Group):
             return super().invoke(ctx)
 
 
-def _replace_what_cannot_be_encoded(*streams) -> None:
-    """A console that cannot show a character (a Chinese Windows console in GBK
-    has no 𠮷 and no ✓; an ASCII one has no Chinese) gets "?" in its place
-    instead of a crash halfway through the output."""
-    for stream in streams:
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
-
-
 def _echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
     """A line to the standard streams as set up above, control characters made
     visible (reportlint/errors.py). (click's own streams would take an ASCII
     console for a misconfigured locale and send it UTF-8.)"""
     click.echo(visible(message), file=sys.stderr if err else sys.stdout, nl=nl)
+    replay.note_output("stderr" if err else "stdout", visible(message) + ("\n" if nl else ""))
 
 
 @click.group(cls=_DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -168,6 +161,11 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
     if per_draft and (not output_file or statistics or write_baseline_file):
         fail(f"--format {output_format} 为每个草稿生成一个文档：请用 --output-file 指定 .docx 文件"
              "（检查多个草稿时指定文件夹），且不与 --statistics、--write-baseline 同用")
+    if (no_cache or fix or diff or write_baseline_file or output_file
+            or any(path == STDIN_NAME or os.path.isdir(path) for path in paths)):
+        replay.abandon()  # a run that writes files, reads standard input or searches folders is not replayed
+    for path in paths:
+        replay.note_draft(path)
     session = LintSession(SessionOptions(
         config=Path(config_file) if config_file else None,
         select=_split(select),
@@ -216,7 +214,9 @@ def check(paths, config_file, output_format, fail_on, select, ignore, rule_dirs,
     _report_failures(failures)
     if failures:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_CLEAN)
+    status = EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_CLEAN
+    replay.finish(status)
+    sys.exit(status)
 
 
 def _report_failures(failures: list[FileFailure]) -> None:
@@ -250,10 +250,12 @@ def _report(output: str, output_file: str | None, *, for_people: bool) -> None:
         write_file(output_file, output)
     elif for_people or binary is None:  # (a text-only stream put in place of standard output)
         sys.stdout.write(output)
+        replay.note_output("stdout", output)
     else:
         sys.stdout.flush()
         binary.write(output.encode("utf-8"))
         binary.flush()
+        replay.note_output("stdout", output, binary=True)
 
 
 def _document_targets(work: list[Job], session: LintSession, output: Path) -> dict[str, Path]:

@@ -28,6 +28,7 @@ from .errors import ReportlintError, shown
 from .inputs import display_name, read_input, real_path
 from .profile_model import Body, Edition, Level, ProfileOverrides
 from .readers import DOCUMENT_SUFFIXES
+from .replay import note_not_found
 from .rules import matches_prefix
 from .yamlfile import read_mapping
 
@@ -116,7 +117,9 @@ def find_config(folder: Path) -> Path | None:
     for directory in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if not candidate.is_file():
+                note_not_found(candidate)  # one created here would govern the draft
+            elif name != "pyproject.toml" or _has_tool_table(candidate):
                 return candidate
     return None
 

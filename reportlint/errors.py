@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import reprlib
-from typing import Any
 
 from .inputs import display_name
 
@@ -33,7 +32,7 @@ _REPR.maxstring = _REPR.maxother = _REPR.maxlong = SHOWN_LIMIT
 _REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = _REPR.maxfrozenset = 5
 
 
-def shown(value: Any) -> str:
+def shown(value: object) -> str:
     """A short, one-line repr of a value read from a user's file: a YAML alias
     bomb, a ten-megabyte string or a 5,000-digit number is shown in a few dozen
     characters."""
@@ -62,3 +61,12 @@ def _picture(match: re.Match[str]) -> str:
     if code < 0x20:
         return chr(0x2400 + code)
     return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def replace_what_cannot_be_encoded(*streams) -> None:
+    """A console that cannot show a character (a Chinese Windows console in GBK
+    has no 𠮷 and no ✓; an ASCII one has no Chinese) gets "?" in its place
+    instead of a crash halfway through the output."""
+    for stream in streams:
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")

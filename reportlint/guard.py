@@ -50,6 +50,12 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
+def interrupted() -> NoReturn:
+    """Ctrl-C: say so and exit with status 130."""
+    say("reportlint: 已中断（Ctrl-C），检查未完成")
+    sys.exit(EXIT_INTERRUPTED)
+
+
 @contextmanager
 def guarded(debug: bool) -> Iterator[None]:
     """Run a command so that every way it can end is one line and a status."""
@@ -59,8 +65,7 @@ def guarded(debug: bool) -> Iterator[None]:
         except ReportlintError as error:
             fail(str(error))
         except KeyboardInterrupt:
-            say("reportlint: 已中断（Ctrl-C），检查未完成")
-            sys.exit(EXIT_INTERRUPTED)
+            interrupted()
         except Terminated:
             say("reportlint: 收到终止信号（SIGTERM），检查未完成")
             sys.exit(EXIT_TERMINATED)

@@ -27,11 +27,28 @@ STDIN_NAME = "-"
 
 _NONBLOCKING = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows
+# Told of every file read (its path and bytes) while a run is recorded for
+# replaying (reportlint/replay.py); None otherwise.
+_observer = None
 
 
-def read_input(path: str | Path, error: type[Exception], *, limit: int = MAX_INPUT_BYTES) -> bytes:
+def observe_reads(observer) -> None:
+    """Have ``observer(path, data)`` called for every file read from now on (None: no longer)."""
+    global _observer
+    _observer = observer
+
+
+def read_input(path: str | Path, error: type[Exception], *, limit: int = MAX_INPUT_BYTES, observed: bool = True) -> bytes:
     """The bytes of a regular file (or of standard input for "-"), or ``error``
-    with a one-line message naming the file."""
+    with a one-line message naming the file. A read that is ``observed`` is
+    what a run depends on (a cache's own entries are not)."""
+    data = _read(path, error, limit)
+    if observed and _observer is not None:
+        _observer(path, data)
+    return data
+
+
+def _read(path: str | Path, error: type[Exception], limit: int) -> bytes:
     name = display_name(path)
     if str(path) == STDIN_NAME:
         stream = getattr(sys.stdin, "buffer", None)

@@ -12,7 +12,8 @@ checking anything (a pre-commit hook lints the same drafts over and over).
   and the options of the run (--select, --ignore, --encoding, --report-unused…);
 - last year's report (--previous or `previous`), by its bytes;
 - reportlint itself: its version, and the size and modification time of every
-  file of the package (a developer's edit to a check is a change too).
+  file of the package (a developer's edit to a check is a change too;
+  reportlint/replay.py's ``code_stamp``).
 
 An entry is named by a digest of everything but the draft's bytes and holds
 their digest beside the results, so linting an edited draft replaces its entry
@@ -30,7 +31,6 @@ does not. Its folder is the cache folder of reportlint/cache.py.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -40,10 +40,9 @@ from .cache import ContentCache
 from .diagnostic import Diagnostic, Position, Severity
 from .inputs import read_input
 from .profile_model import Profile
+from .replay import code_stamp
 from .rules import RuleError, builtin_rules_dir, rule_files
 from .source import Location
-
-_PACKAGE = Path(__file__).resolve().parent
 
 
 class ResultsCache:
@@ -54,7 +53,7 @@ class ResultsCache:
         self._run_options = run_options
         self._pack_digests: dict[Path, str] = {}
         self._file_digests: dict[str, str] = {}
-        self._code = _code_stamp()
+        self._code = code_stamp()
 
     def entry(self, path: str, settings: Any, packs: tuple[Path, ...], previous: str | Path | None) -> ContentCache:
         """The entry of a draft linted with ``settings``, the built-in rules and
@@ -127,16 +126,3 @@ def _bytes_of(path: Path) -> bytes:
         return read_input(path, _Unreadable)
     except _Unreadable:
         return b""  # the lint itself reports it, and stores nothing
-
-
-def _code_stamp() -> str:
-    """The size and modification time of every file of the package: an edit to
-    reportlint's code between two runs of the same version is a change."""
-    stamp = hashlib.sha256()
-    for folder, subfolders, names in os.walk(_PACKAGE):
-        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
-        for name in sorted(names):
-            if name.endswith((".py", ".lark")):
-                status = os.stat(os.path.join(folder, name))
-                stamp.update(f"{folder}/{name}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
-    return stamp.hexdigest()

@@ -21,6 +21,7 @@ from .cache import ContentCache
 from .diagnostic import Severity, bounded
 from .errors import ReportlintError, shown
 from .inputs import display_name, read_input
+from .replay import note_listing
 from .yamlfile import parse_mapping
 
 if TYPE_CHECKING:
@@ -116,6 +117,7 @@ def rule_files(directory: Path) -> list[tuple[str, Path]]:
     found = []
     top = os.fspath(directory)
     for root, folders, files in os.walk(top, onerror=unreadable):
+        note_listing(root, files + folders)
         folders[:] = [folder for folder in folders if not folder.startswith(".")]
         # Strings, not Paths, while walking: every session lists the pack.
         relative = os.path.relpath(root, top)

@@ -291,6 +291,10 @@ def _lint_in_workers(jobs: list[Job], options: SessionOptions, workers: int, pro
     from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
 
+    from .replay import abandon
+
+    abandon()  # the workers' reads are not seen here: the run cannot be recorded
+
     outcomes: list[Outcome | FileFailure | None] = [None] * len(jobs)
     size = max(1, min(32, len(jobs) // (workers * 4)))
     batches = [range(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 
 import pytest
-from running import one_error_line, run_cli, write_draft
+from running import TIMEOUT, one_error_line, run_cli, write_draft
 
 from reportlint import cli
 from reportlint.readers import text as text_reader
@@ -115,3 +117,13 @@ def test_interrupted_with_ctrl_c_exits_130(tmp_path, monkeypatch):
     assert result.exit_code == 130
     one_error_line(result.stderr, "已中断")
 
+
+
+def test_a_working_folder_that_was_deleted_is_one_line_and_exit_2(tmp_path):
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    command = [sys.executable, "-c", f"import os, runpy, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); "
+               "sys.argv = ['reportlint', 'draft.txt']; runpy.run_module('reportlint', run_name='__main__')"]
+    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=TIMEOUT)
+    assert done.returncode == 2
+    one_error_line(done.stderr, "当前工作目录已被删除")
