@@ -57,7 +57,7 @@ def state_dir() -> Path:
 def _xdg_folder(variable: str, default: str) -> str | None:
     """The folder platformdirs gives on Linux in the usual case (an absolute
     $XDG_… or $HOME), without importing it: that takes a third of a replayed run
-    (reportlint/replay.py). tests/unit/test_cache_folders.py holds it to
+    (reportlint/replay.py). tests/unit/test_cache.py holds it to
     platformdirs; any other case is platformdirs' to decide (None)."""
     if sys.platform != "linux" or "ANDROID_DATA" in os.environ:
         return None

@@ -13,7 +13,7 @@ import sys
 import pytest
 from conftest import EXAMPLE_RULE, FIXTURES, SEED
 
-from reportlint import cache, replay
+from reportlint import replay
 
 DRAFT = FIXTURES / "standard-2021-table-errors.txt"
 # What a replayed run must not import: what makes it cheap (reportlint/replay.py).
@@ -180,27 +180,3 @@ def test_the_code_stamp_changes_with_any_file_of_the_package(tmp_path, monkeypat
     stamp = replay.code_stamp()
     os.utime(package / "check.py", ns=(1, 1))
     assert replay.code_stamp() != stamp
-
-
-@pytest.mark.skipif(sys.platform != "linux", reason="the shortcut is for Linux; elsewhere platformdirs decides")
-@pytest.mark.parametrize("environment", [
-    {},
-    {"XDG_CACHE_HOME": "/srv/cache", "XDG_STATE_HOME": "/srv/state"},
-    {"XDG_CACHE_HOME": "", "XDG_STATE_HOME": "relative/state"},
-    {"HOME": "/home/编辑/"},
-    {"HOME": "relative"},
-    {"HOME": None},
-])
-def test_cache_folders_are_where_platformdirs_puts_them(monkeypatch, environment):
-    import platformdirs
-
-    monkeypatch.delenv("REPORTLINT_CACHE_DIR", raising=False)
-    for name in ("XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in environment.items():
-        if value is None:
-            monkeypatch.delenv(name, raising=False)
-        else:
-            monkeypatch.setenv(name, value)
-    assert str(cache.cache_dir()) == platformdirs.user_cache_dir("reportlint", appauthor=False)
-    assert str(cache.state_dir()) == platformdirs.user_state_dir("reportlint", appauthor=False)

@@ -11,7 +11,7 @@ import pytest
 from conftest import EXAMPLE_RULE
 
 from reportlint import rules
-from reportlint.cache import ContentCache, cache_dir
+from reportlint.cache import ContentCache, cache_dir, state_dir
 
 
 @pytest.fixture
@@ -115,3 +115,25 @@ def test_the_cache_folder_is_the_systems_unless_configured(tmp_path, monkeypatch
     assert cache_dir() == Path(platformdirs.user_cache_dir("reportlint", appauthor=False))
     if sys.platform == "linux":
         assert cache_dir() == tmp_path / "xdg" / "reportlint"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the shortcut is for Linux; elsewhere platformdirs decides")
+@pytest.mark.parametrize("environment", [
+    {},
+    {"XDG_CACHE_HOME": "/srv/cache", "XDG_STATE_HOME": "/srv/state"},
+    {"XDG_CACHE_HOME": "", "XDG_STATE_HOME": "relative/state"},
+    {"HOME": "/home/编辑/"},
+    {"HOME": "relative"},
+    {"HOME": None},
+])
+def test_cache_folders_are_where_platformdirs_puts_them(monkeypatch, environment):
+    monkeypatch.delenv("REPORTLINT_CACHE_DIR", raising=False)
+    for name in ("XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert str(cache_dir()) == platformdirs.user_cache_dir("reportlint", appauthor=False)
+    assert str(state_dir()) == platformdirs.user_state_dir("reportlint", appauthor=False)
