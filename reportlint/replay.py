@@ -116,8 +116,14 @@ def abandon() -> None:
 
 def code_stamp() -> str:
     """The size and modification time of every file of the package: an edit to
-    reportlint's code or data between two runs of the same version is a change."""
+    reportlint's code or data between two runs of the same version is a change.
+    And the time of each folder Python installs packages into: installing or
+    upgrading lark, pdfplumber or python-docx renames a `*.dist-info` folder there,
+    which changes the folder's time (a new version may read a draft differently)."""
     stamp = hashlib.sha256()
+    for folder in sys.path:
+        if os.path.basename(folder) in ("site-packages", "dist-packages") and os.path.isdir(folder):
+            stamp.update(f"{folder}\0{os.stat(folder).st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
     for folder, subfolders, names in os.walk(_PACKAGE):
         subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
         for name in sorted(names):

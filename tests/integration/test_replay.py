@@ -180,3 +180,14 @@ def test_the_code_stamp_changes_with_any_file_of_the_package(tmp_path, monkeypat
     stamp = replay.code_stamp()
     os.utime(package / "check.py", ns=(1, 1))
     assert replay.code_stamp() != stamp
+
+
+def test_the_code_stamp_changes_when_a_package_is_installed_or_upgraded(tmp_path, monkeypatch):
+    installed = tmp_path / "site-packages"
+    (installed / "lark-1.2.2.dist-info").mkdir(parents=True)
+    os.utime(installed, ns=(10**18, 10**18))
+    monkeypatch.setattr(sys, "path", [*sys.path, str(installed)])
+    stamp = replay.code_stamp()
+    (installed / "lark-1.2.2.dist-info").rename(installed / "lark-1.3.0.dist-info")
+    os.utime(installed, ns=(10**18 + 1, 10**18 + 1))  # (as the rename did, at a finer time than the file system keeps)
+    assert replay.code_stamp() != stamp
