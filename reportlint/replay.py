@@ -46,7 +46,6 @@ from ._version import __version__
 _FORMAT = 1
 _ENVIRONMENT = ("NO_COLOR", "FORCE_COLOR", "TERM", "REPORTLINT_NO_CACHE")
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
-_MAX_RECORD_BYTES = 64 * 2**20  # the output of --format html for a few hundred drafts
 
 
 class _Unreadable(Exception):
