@@ -119,29 +119,34 @@ def _candidates(directory: Path, problems: list[str]) -> Iterator[Path]:
 _Gitignore = tuple[Path, "GitIgnoreSpec"]
 
 
-def _walk(folder: Path, gitignores: tuple[_Gitignore, ...], problems: list[str]) -> Iterator[Path]:
-    """The files under ``folder`` (hidden ones left out), without those the
+def _walk(top: Path, gitignores: tuple[_Gitignore, ...], problems: list[str]) -> Iterator[Path]:
+    """The files under ``top`` (hidden ones left out), without those the
     .gitignore files in force ignore, as git would (for a folder outside a
-    git work tree, or a machine without git)."""
-    own = _gitignore(Path(os.path.abspath(folder)))
-    if own is not None:
-        gitignores = (*gitignores, own)
-    try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError as error:
-        problems.append(f"{display_name(folder)}: 无法读取目录（{error.strerror}），其中的文件未检查")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+    git work tree, or a machine without git). Folders wait on a list, not on
+    the call stack: a tree thousands of folders deep is searched like any other
+    (the caller sorts what is found)."""
+    pending = [(top, gitignores)]
+    while pending:
+        folder, gitignores = pending.pop()
+        own = _gitignore(Path(os.path.abspath(folder)))
+        if own is not None:
+            gitignores = (*gitignores, own)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            problems.append(f"{display_name(folder)}: 无法读取目录（{error.strerror}），其中的文件未检查")
             continue
-        path = Path(entry.path)
-        is_folder = entry.is_dir(follow_symlinks=False)
-        if _ignored(path, is_folder, gitignores):
-            continue
-        if is_folder:
-            yield from _walk(path, gitignores, problems)
-        elif os.path.isfile(path):  # a link loop is no file (DirEntry.is_file would raise)
-            yield path
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            is_folder = entry.is_dir(follow_symlinks=False)
+            if _ignored(path, is_folder, gitignores):
+                continue
+            if is_folder:
+                pending.append((path, gitignores))
+            elif os.path.isfile(path):  # a link loop is no file (DirEntry.is_file would raise)
+                yield path
 
 
 def _ignored(path: Path, is_folder: bool, gitignores: tuple[_Gitignore, ...]) -> bool:

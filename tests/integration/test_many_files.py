@@ -102,3 +102,16 @@ def test_gitignore_is_respected_outside_git_alike(tmp_path, monkeypatch):
     # Not above it: without a repository, the working directory is where the search's rules start.
     monkeypatch.chdir(tmp_path / "drafts")
     assert listed(".") == ["new.txt", "old-but-kept.txt", "scratch.txt", "top-only.txt"]
+
+
+def test_a_folder_thousands_deep_is_searched_outside_git(tmp_path, monkeypatch):
+    # Deeper than Python's recursion limit: the search keeps its folders on a list.
+    monkeypatch.chdir(tmp_path)
+    deepest = tmp_path / "drafts"
+    deepest.mkdir()
+    for _ in range(1200):  # (Path.mkdir(parents=True) itself recurses)
+        deepest /= "d"
+        deepest.mkdir()
+    shutil.copy(FIXTURES / "clean-free-2016.txt", deepest / "report.txt")
+    shutil.copy(FIXTURES / "clean-free-2016.txt", tmp_path / "drafts" / "top.txt")
+    assert [path.rsplit("/", 1)[-1] for path in listed("drafts")] == ["report.txt", "top.txt"]
