@@ -104,14 +104,27 @@ def test_gitignore_is_respected_outside_git_alike(tmp_path, monkeypatch):
     assert listed(".") == ["new.txt", "old-but-kept.txt", "scratch.txt", "top-only.txt"]
 
 
-def test_a_folder_thousands_deep_is_searched_outside_git(tmp_path, monkeypatch):
-    # Deeper than Python's recursion limit: the search keeps its folders on a list.
-    monkeypatch.chdir(tmp_path)
-    deepest = tmp_path / "drafts"
-    deepest.mkdir()
+@pytest.fixture
+def deep_folder(tmp_path):
+    """drafts/d/d/…/d, 1,200 folders deep: deeper than Python's recursion limit.
+    Removed here from the bottom up (shutil.rmtree, which pytest cleans up with,
+    recurses)."""
+    chain = [tmp_path / "drafts"]
+    chain[0].mkdir()
     for _ in range(1200):  # (Path.mkdir(parents=True) itself recurses)
-        deepest /= "d"
-        deepest.mkdir()
-    shutil.copy(FIXTURES / "clean-free-2016.txt", deepest / "report.txt")
+        chain.append(chain[-1] / "d")
+        chain[-1].mkdir()
+    yield chain[-1]
+    for folder in reversed(chain):
+        for child in folder.iterdir():
+            if not child.is_dir():
+                child.unlink()
+        folder.rmdir()
+
+
+def test_a_folder_thousands_deep_is_searched_outside_git(tmp_path, monkeypatch, deep_folder):
+    # The search keeps its folders on a list, not on the call stack.
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(FIXTURES / "clean-free-2016.txt", deep_folder / "report.txt")
     shutil.copy(FIXTURES / "clean-free-2016.txt", tmp_path / "drafts" / "top.txt")
     assert [path.rsplit("/", 1)[-1] for path in listed("drafts")] == ["report.txt", "top.txt"]
