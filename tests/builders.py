@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import zlib
 
 import docx
 from docx.enum.text import WD_COLOR_INDEX
@@ -229,10 +230,29 @@ def pdf_bytes(pages: list[list[tuple]], *, unmapped: bool = False) -> bytes:
                        " /Resources << /Font << /F1 3 0 R >> >> >>")
         kids.append(f"{len(objects)} 0 R")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    return _pdf_file([body.encode("latin-1") for body in objects])
+
+
+def pdf_bomb(megabytes: int) -> bytes:
+    """A one-page PDF of about a thousandth of ``megabytes`` whose content stream
+    inflates to ``megabytes`` of spaces (a decompression bomb)."""
+    squeeze = zlib.compressobj(9)
+    spaces = b" " * 2**20
+    stream = b"".join(squeeze.compress(spaces) for _ in range(megabytes)) + squeeze.flush()
+    return _pdf_file([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ])
+
+
+def _pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1, the catalog first), with its cross-reference table."""
     data, offsets = bytearray(b"%PDF-1.7\n"), []
     for number, body in enumerate(objects, 1):
         offsets.append(len(data))
-        data += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     xref = len(data)
     data += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode("latin-1")
     data += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode("latin-1")

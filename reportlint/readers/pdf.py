@@ -30,7 +30,10 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..source import Places, Source, SourceError
@@ -49,6 +52,11 @@ _EDGE_LINES = 3
 # A page takes about 0.03 s to read; a file of more pages than this is no annual
 # report, and reading it would hold a CI gate for minutes.
 _MAX_PAGES = 500
+# How much memory reading a PDF may take beyond what the process holds: pdfminer
+# inflates every stream whole, and a 1 MB file can inflate to gigabytes (a
+# decompression bomb). A real report's streams — text, tables, embedded fonts —
+# take a few dozen megabytes.
+_MAX_PDF_MEMORY = 512 * 2**20
 _SENTENCE_END = re.compile(r"[。！？!?；;…][”’」』》〉）)\]]*$")
 _MID_WORD = re.compile(f"[{HAN}A-Za-z{DIGITS}]$")
 _MARKER = re.compile(f"(?:{ITEM_MARKER})")
@@ -88,16 +96,26 @@ def _pages(data: bytes, path: str) -> list[Page]:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
-        pdf = pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False)
+        with _memory_ceiling(_MAX_PDF_MEMORY):
+            return _read_pages(pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False), path)
+    except SourceError:
+        raise
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds for a broken file
+        if isinstance(_cause(error), MemoryError):  # as _memory_ceiling means it
+            raise SourceError(f"{path}: PDF 解压后的内容超过 {_MAX_PDF_MEMORY // 2**20} MB 的上限，不读取"
+                              "（年度报告只需几十 MB；文件可能损坏或是恶意构造的）") from None
         if isinstance(_cause(error), (PDFPasswordIncorrect, PDFEncryptionError)):
             raise SourceError(f"{path}: PDF 已加密，需要密码才能打开；请提供未加密的 PDF 或 Word 原稿") from None
         raise SourceError(f"{path}: 不是有效的 PDF 文件（{type(_cause(error)).__name__}）") from None
+
+
+def _read_pages(pdf, path: str) -> list[Page]:
     pages = []
     with pdf:
         try:
             page_count = len(pdf.pages)
         except Exception as error:  # noqa: BLE001 - a broken page tree
+            _raise_if_out_of_memory(error)
             raise SourceError(f"{path}: 不是有效的 PDF 文件（{type(_cause(error)).__name__}）") from None
         if page_count > _MAX_PAGES:
             raise SourceError(f"{path}: PDF 有 {page_count} 页，超过 {_MAX_PAGES} 页的上限，不读取；年度报告通常只有几页到几十页")
@@ -106,12 +124,55 @@ def _pages(data: bytes, path: str) -> list[Page]:
                 pages.append(read_page(page, number))
                 page.close()  # pdfplumber keeps every object of a page read until then
         except Exception as error:  # noqa: BLE001 - a broken page is bad input, not a crash
+            _raise_if_out_of_memory(error)
             raise SourceError(f"{path}: 无法读取 PDF 第{len(pages) + 1}页（{type(_cause(error)).__name__}）") from None
     if not any(page.lines or page.grids for page in pages):
         unmapped = sum(page.unmapped for page in pages)
         why = "中的文字无法提取（字体没有文字编码）" if unmapped else "没有文字层（可能是扫描件或图片）"
         raise SourceError(f"{path}: PDF {why}，reportlint 不做文字识别；请提供可选中文字的 PDF 或 Word 原稿")
     return pages
+
+
+@contextmanager
+def _memory_ceiling(allowed: int) -> Iterator[None]:
+    """While reading, let the process take at most ``allowed`` bytes of address
+    space more than it holds: beyond, an allocation raises MemoryError instead of
+    the system killing the process (or every process) for its memory. Where the
+    system keeps no such limit (Windows; macOS does not enforce it), where a
+    tighter one is set already, or where other threads run (a program using the
+    Python API: the limit is the whole process's), nothing changes."""
+    import threading
+
+    if threading.active_count() > 1:
+        yield
+        return
+    try:
+        import resource
+
+        with open("/proc/self/statm", "rb") as statm:
+            held = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (ImportError, OSError, ValueError, IndexError):
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    ceiling = held + allowed
+    if hard != resource.RLIM_INFINITY:
+        ceiling = min(ceiling, hard)
+    if soft != resource.RLIM_INFINITY and soft <= ceiling:
+        yield
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _raise_if_out_of_memory(error: Exception) -> None:
+    """A MemoryError (pdfplumber wraps what pdfminer raises) is the whole file's,
+    not a page's: it goes on to _pages."""
+    if isinstance(_cause(error), MemoryError):
+        raise MemoryError from None
 
 
 def _cause(error: Exception) -> Exception:

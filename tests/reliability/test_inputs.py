@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 import zipfile
 
 import pytest
-from builders import docx_bytes
+from builders import docx_bytes, pdf_bomb, pdf_of_lines
 from running import DRAFT, one_error_line, run_cli, run_process, write_draft
 
 from reportlint import lint_file, lint_text
@@ -190,6 +192,34 @@ def test_docx_that_unpacks_past_its_caps_is_refused(tmp_path, case):
     result = run_process(path)
     assert result.returncode == 2
     one_error_line(result.stderr, "解压后超过")
+
+
+@pytest.mark.slow
+def test_pdf_that_inflates_past_the_ceiling_is_refused_and_the_next_file_read(tmp_path):
+    """A 1 MB PDF whose page inflates to 1 GB: refused in seconds, not read for
+    ten seconds at 2 GB; the limit is lifted for the next file."""
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(pdf_bomb(1024))
+    assert bomb.stat().st_size < 2 * 2**20
+    report = tmp_path / "report.pdf"
+    report.write_bytes(pdf_of_lines(["某局2016年政府信息公开工作年度报告", "一、概述", "本局做好工作工作。"]))
+    result = run_process(bomb, report, timeout=30)
+    assert result.returncode == 2
+    one_error_line(result.stderr, "bomb.pdf: PDF 解压后的内容超过 512 MB 的上限")
+    assert "检查了 1 个文件" in result.stdout.decode("utf-8")
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="the ceiling is kept where the system keeps RLIMIT_AS")
+def test_the_memory_ceiling_is_set_while_a_pdf_is_read_and_lifted_after():
+    # In a fresh interpreter: one thread, no limit set.
+    probe = ("import resource; from reportlint.readers.pdf import _memory_ceiling\n"
+             "before = resource.getrlimit(resource.RLIMIT_AS)\n"
+             "with _memory_ceiling(2**30):\n"
+             "    inside = resource.getrlimit(resource.RLIMIT_AS)\n"
+             "print(before[0] == resource.RLIM_INFINITY, inside[0] != resource.RLIM_INFINITY,"
+             " resource.getrlimit(resource.RLIMIT_AS) == before)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True", "True"]
 
 
 @pytest.mark.slow
