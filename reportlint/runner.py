@@ -136,6 +136,7 @@ def _walk(top: Path, gitignores: tuple[_Gitignore, ...], problems: list[str]) ->
         except OSError as error:
             problems.append(f"{display_name(folder)}: 无法读取目录（{error.strerror}），其中的文件未检查")
             continue
+        subfolders = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -144,9 +145,10 @@ def _walk(top: Path, gitignores: tuple[_Gitignore, ...], problems: list[str]) ->
             if _ignored(path, is_folder, gitignores):
                 continue
             if is_folder:
-                pending.append((path, gitignores))
+                subfolders.append((path, gitignores))
             elif os.path.isfile(path):  # a link loop is no file (DirEntry.is_file would raise)
                 yield path
+        pending.extend(reversed(subfolders))  # taken in name order, as the problems are reported
 
 
 def _ignored(path: Path, is_folder: bool, gitignores: tuple[_Gitignore, ...]) -> bool:
