@@ -27,6 +27,7 @@ from .inputs import STDIN_NAME, display_name, read_input
 from .linter import FileResult
 from .rules import Rule
 from .session import LintSession, Outcome, SessionOptions
+from .source import Omissions
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -52,7 +53,7 @@ class FileFailure:
 class RunResult:
     results: list[FileResult] = field(default_factory=list)
     errors: list[FileFailure] = field(default_factory=list)  # files that could not be read or linted
-    notes: list[str] = field(default_factory=list)  # unused `allow` phrases
+    notes: list[str] = field(default_factory=list)  # what was not read of a draft; unused `allow` phrases
     failed: bool = False  # something reached its file's fail-on level
     rules: Sequence[Rule] = ()  # every rule that ran, by id
 
@@ -217,6 +218,8 @@ def run(jobs: list[Job], session: LintSession, *, processes: int = 1,
         used_phrases |= outcome.allowed
         file_result = session.apply_baseline(outcome.result, job.settings)
         result.results.append(file_result)
+        if isinstance(file_result.source.origin, Omissions):
+            result.notes += [f"{display_name(file_result.path)}: {note}" for note in file_result.source.origin.omissions()]
         if any(file_result.fails(d) for d in file_result.diagnostics):
             result.failed = True
     if session.options.report_unused:
@@ -225,7 +228,7 @@ def run(jobs: list[Job], session: LintSession, *, processes: int = 1,
             result.results = _with_added(result.results, stale)
             result.failed = True
         configured = {phrase for job in jobs for phrase in job.settings.allow}
-        result.notes = [f"配置 allow 中的“{phrase}”没有抑制任何问题，可以删除。" for phrase in sorted(configured - used_phrases)]
+        result.notes += [f"配置 allow 中的“{phrase}”没有抑制任何问题，可以删除。" for phrase in sorted(configured - used_phrases)]
     return result
 
 

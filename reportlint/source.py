@@ -75,6 +75,15 @@ class Overview(Protocol):
         """Lines describing the original."""
 
 
+@runtime_checkable
+class Omissions(Protocol):
+    """An origin that knows what of the original it could not read (a PDF's
+    pages that are pictures only): reportlint's limit, told to the user."""
+
+    def omissions(self) -> list[str]:
+        """One sentence for each part of the original that was not read."""
+
+
 @dataclass(frozen=True)
 class Places:
     """An origin made of places in the original: the sorted (start, end, label)

@@ -177,7 +177,8 @@ def html_page(lines: list[str], encoding: str = "gbk") -> bytes:
 
 def pdf_bytes(pages: list[list[tuple]], *, unmapped: bool = False) -> bytes:
     """A PDF of A4 pages, each a list of what is drawn on it, in points from the
-    top left: ``("text", x, baseline, size, text)`` and ``("rule", x0, y0, x1, y1)``;
+    top left: ``("text", x, baseline, size, text)``, ``("rule", x0, y0, x1, y1)`` and
+    ``("image", x, top, width, height)`` (a grey picture, as a scanned page is);
     text may also be ``("turned", x, baseline, size, text)``, set upwards (a watermark).
 
     As PDF tools write text, each character is a glyph number (Identity-H) and a
@@ -194,6 +195,10 @@ def pdf_bytes(pages: list[list[tuple]], *, unmapped: bool = False) -> bytes:
             if kind == "rule":
                 x0, y0, x1, y1 = values
                 commands.append(f"0.5 w {x0} {height - y0} m {x1} {height - y1} l S")
+                continue
+            if kind == "image":
+                x, top, width, tall = values
+                commands.append(f"q {width} 0 0 {tall} {x} {height - top - tall} cm /Im1 Do Q")
                 continue
             x, baseline, size, text = values
             matrix = "0 1 -1 0" if kind == "turned" else "1 0 0 1"
@@ -222,12 +227,14 @@ def pdf_bytes(pages: list[list[tuple]], *, unmapped: bool = False) -> bytes:
         "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -141 1000 859]"
         " /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 859 /StemV 93 >>",
         _stream(to_unicode),
+        "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8"
+        " /Length 1 >>\nstream\n\x80\nendstream",
     ]
     kids = []
     for content in contents:
         objects.append(_stream(content))
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 {height}] /Contents {len(objects)} 0 R"
-                       " /Resources << /Font << /F1 3 0 R >> >> >>")
+                       " /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 7 0 R >> >> >>")
         kids.append(f"{len(objects)} 0 R")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
     return _pdf_file([body.encode("latin-1") for body in objects])

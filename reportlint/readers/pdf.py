@@ -70,18 +70,33 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
     _join_continued_tables(items)
     writer = _Writer(_Layout.of(pages))
     writer.write(items)
-    origin = PdfOrigin(tuple(writer.starts), tuple(writer.ends), tuple(writer.labels), tuple(_overview(pages, items)))
+    origin = PdfOrigin(tuple(writer.starts), tuple(writer.ends), tuple(writer.labels), tuple(_overview(pages, items)),
+                       tuple(page.number for page in pages if _pictures_only(page)))
     return Source(path, "\n".join(writer.lines), "utf-8", False, "\n", "pdf", origin)
 
 
 @dataclass(frozen=True)
 class PdfOrigin(Places):
-    """Places of the text on the pages, and what ``inspect`` says of each page."""
+    """Places of the text on the pages, what ``inspect`` says of each page, and
+    the pages that are pictures only (scanned pages: their text was not read)."""
 
     pages: tuple[str, ...] = ()
+    pictures_only: tuple[int, ...] = ()
 
     def overview(self) -> list[str]:
         return list(self.pages)
+
+    def omissions(self) -> list[str]:
+        if not self.pictures_only:
+            return []
+        pages = "、".join(f"第{number}页" for number in self.pictures_only)
+        return [f"{pages}只有图片、没有文字层（可能是扫描页），其中的内容没有检查；"
+                "若提示缺少某部分或某张表，请先核对这些页"]
+
+
+def _pictures_only(page: Page) -> bool:
+    """A page with pictures and no text read (running headers and page numbers aside)."""
+    return page.images > 0 and not page.lines and not page.grids
 
 
 def _pages(data: bytes, path: str) -> list[Page]:
@@ -366,5 +381,7 @@ def _overview(pages: list[Page], items: list[Line | Grid]) -> list[str]:
                          + (f"（{'，'.join(notes)}）" if notes else ""))
         if page.turned:
             parts.append(f"未读旋转的文字 {page.turned} 个（水印，或横放在页面上的内容）")
+        if _pictures_only(page):
+            parts.append(f"只有图片 {page.images} 张，没有文字层（可能是扫描页），未检查")
         lines.append("；".join(parts))
     return lines

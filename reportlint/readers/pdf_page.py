@@ -112,6 +112,7 @@ class Page:
     grids: list[Grid]
     unmapped: int  # characters whose font does not say which they are ("(cid:123)")
     turned: int  # characters not upright, left out: a watermark, or text turned on its page
+    images: int  # pictures on the page (a seal, a logo, or a scanned page)
 
 
 def read_page(page, number: int) -> Page:
@@ -125,7 +126,7 @@ def read_page(page, number: int) -> Page:
         inside.update(placed.inside(bbox))
         grids.append(_ruled_grid(placed, rows, bbox, number))
     lines = lines_of([char for index, char in enumerate(placed.chars) if index not in inside], number)
-    return Page(number, float(page.height), lines, grids, unmapped, turned)
+    return Page(number, float(page.height), lines, grids, unmapped, turned, len(page.images))
 
 
 class _Placed:

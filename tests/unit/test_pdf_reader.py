@@ -232,6 +232,29 @@ def test_inspect_lists_the_pages_and_the_tables_read_on_each(tmp_path):
     assert "  第2页：文字 1 行" in output
 
 
+def test_a_page_that_is_a_picture_only_is_named_as_not_read(tmp_path):
+    """A scanned page among text pages (a statistics table pasted as a picture):
+    its text is not read, and the run says so instead of staying silent. A
+    picture beside text (a seal, a logo), or a blank page, is no such page."""
+    path = tmp_path / "report.pdf"
+    title = typeset([(0, "云岭县人民政府2022年政府信息公开工作年度报告"), (0, "一、总体情况")])
+    seal = [("image", 400, 300, 120, 120)]
+    scanned = [("image", 60, 60, 470, 700)]
+    path.write_bytes(pdf_bytes([title + seal, scanned, [], typeset([(0, "六、其他需要报告的事项")]), scanned]))
+    assert read_source(path).origin.omissions() == [
+        "第2页、第5页只有图片、没有文字层（可能是扫描页），其中的内容没有检查；若提示缺少某部分或某张表，请先核对这些页"]
+    inspected = CliRunner().invoke(main, ["inspect", str(path)]).output.split("\n")
+    assert "  第1页：文字 2 行" in inspected and "  第3页：文字 0 行" in inspected
+    assert "  第2页：文字 0 行；只有图片 1 张，没有文字层（可能是扫描页），未检查" in inspected
+    result = CliRunner().invoke(main, ["--quiet", str(path)])
+    notes = [line for line in result.stderr.splitlines() if "没有文字层" in line]
+    assert notes == [f"reportlint: 提示：{path}: 第2页、第5页只有图片、没有文字层（可能是扫描页），其中的内容没有检查；"
+                     "若提示缺少某部分或某张表，请先核对这些页"]
+    text_only = tmp_path / "text.pdf"
+    text_only.write_bytes(pdf_bytes([title + seal, []]))
+    assert read_source(text_only).origin.omissions() == []
+
+
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
