@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .diagnostic import Diagnostic, Finding, Position, Severity, bounded
 from .profile_model import Profile, ProfileOverrides
 from .rules import Rule, matches_prefix
-from .source import Source
+from .source import Omissions, Source
 
 if TYPE_CHECKING:
     from .document import Document
@@ -76,6 +76,7 @@ class Linter:
         # imported by the first lint, not with the linter: a run whose results
         # come from the results cache needs none of them.
         from .facts import Facts
+        from .genre import Genre
         from .parser import parse
         from .profile import infer_profile
 
@@ -84,6 +85,11 @@ class Linter:
         facts = Facts(document, profile, previous=Facts(parse(previous)) if previous is not None else None)
         diagnostics: list[Diagnostic] = []
         genre = facts.genre.genre
+        if genre is Genre.REPORT and isinstance(source.origin, Omissions) and source.origin.omissions():
+            # Pages that could not be read (a PDF's scanned pages): what was read
+            # is checked as an excerpt is, so that no part or table is called
+            # missing because it is on a picture; the run's note names the pages.
+            genre = Genre.EXCERPT
         for rule in self.rules:
             if genre not in rule.kind.reads:
                 continue

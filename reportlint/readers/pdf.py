@@ -91,7 +91,7 @@ class PdfOrigin(Places):
             return []
         pages = "、".join(f"第{number}页" for number in self.pictures_only)
         return [f"{pages}只有图片、没有文字层（可能是扫描页），其中的内容没有检查；"
-                "若提示缺少某部分或某张表，请先核对这些页"]
+                "报告是否缺少某部分或某张表也因此没有检查，请对照这些页人工核对"]
 
 
 def _pictures_only(page: Page) -> bool:

@@ -242,17 +242,21 @@ def test_a_page_that_is_a_picture_only_is_named_as_not_read(tmp_path):
     scanned = [("image", 60, 60, 470, 700)]
     path.write_bytes(pdf_bytes([title + seal, scanned, [], typeset([(0, "六、其他需要报告的事项")]), scanned]))
     assert read_source(path).origin.omissions() == [
-        "第2页、第5页只有图片、没有文字层（可能是扫描页），其中的内容没有检查；若提示缺少某部分或某张表，请先核对这些页"]
+        "第2页、第5页只有图片、没有文字层（可能是扫描页），其中的内容没有检查；报告是否缺少某部分或某张表也因此没有检查，"
+        "请对照这些页人工核对"]
     inspected = CliRunner().invoke(main, ["inspect", str(path)]).output.split("\n")
     assert "  第1页：文字 2 行" in inspected and "  第3页：文字 0 行" in inspected
     assert "  第2页：文字 0 行；只有图片 1 张，没有文字层（可能是扫描页），未检查" in inspected
     result = CliRunner().invoke(main, ["--quiet", str(path)])
     notes = [line for line in result.stderr.splitlines() if "没有文字层" in line]
     assert notes == [f"reportlint: 提示：{path}: 第2页、第5页只有图片、没有文字层（可能是扫描页），其中的内容没有检查；"
-                     "若提示缺少某部分或某张表，请先核对这些页"]
+                     "报告是否缺少某部分或某张表也因此没有检查，请对照这些页人工核对"]
+    # What was read is checked as an excerpt is: no part or table is called missing.
+    assert "structure.required" not in result.stdout
     text_only = tmp_path / "text.pdf"
     text_only.write_bytes(pdf_bytes([title + seal, []]))
     assert read_source(text_only).origin.omissions() == []
+    assert "structure.required-sections" in CliRunner().invoke(main, [str(text_only)]).stdout
 
 
 @pytest.mark.parametrize(
