@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -44,8 +45,8 @@ def open_document(data: bytes, path: str):
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_unpacked_sizes(archive, path)
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError, NotImplementedError):
-        # RuntimeError: an encrypted part; NotImplementedError: an unknown compression.
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, RuntimeError, NotImplementedError):
+        # zlib.error: a damaged part; RuntimeError: an encrypted part; NotImplementedError: an unknown compression.
         raise SourceError(f"{path}: 不是有效的 .docx 文件（无法作为 zip 包打开）") from None
     try:
         return docx.Document(io.BytesIO(data))

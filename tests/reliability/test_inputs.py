@@ -222,6 +222,22 @@ def test_the_memory_ceiling_is_set_while_a_pdf_is_read_and_lifted_after():
     assert done.stdout.split() == ["True", "True", "True"]
 
 
+def test_docx_with_a_damaged_part_is_refused_in_one_line(tmp_path):
+    """A part whose deflated data is damaged (found by the robustness fuzzer:
+    zlib's own error escaped as a defect)."""
+    data = bytearray(docx_bytes(DRAFT.splitlines()))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        first = archive.infolist()[0]
+    assert first.compress_type == zipfile.ZIP_DEFLATED
+    start = first.header_offset + 30 + len(first.filename.encode()) + len(first.extra)
+    data[start] = 0  # a stored block whose lengths do not match
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(bytes(data))
+    result = run_cli(path)
+    assert result.exit_code == 2
+    one_error_line(result.stderr, "damaged.docx: 不是有效的 .docx 文件")
+
+
 @pytest.mark.slow
 def test_docx_whose_headers_understate_a_part_is_refused(tmp_path):
     """A part whose zip headers claim 100 bytes holds 40 MB: what counts is what it unpacks to."""
