@@ -14,6 +14,7 @@ import re
 # Han characters: the CJK Unified Ideographs with Extension A (U+3400–U+9FFF)
 # and the CJK Compatibility Ideographs (U+F900–U+FAFF).
 HAN = "\u3400-\u9fff\uf900-\ufaff"
+HAN_CHAR = re.compile(f"[{HAN}]")  # one of them
 
 # Digits as reports write them: ASCII and full-width.
 DIGITS = "0-9０-９"

@@ -18,15 +18,13 @@ The word list is read on first use only: most documents never ask.
 from __future__ import annotations
 
 import math
-import re
 from functools import cache
 from importlib import resources
 from itertools import repeat
 
-from .chars import HAN
+from .chars import HAN_CHAR
 
 _LONGEST_WORD = 8
-_HAN_CHAR = re.compile(f"[{HAN}]")
 # How far around the place in question the text is cut into words: far enough
 # that the words there are cut as in the whole sentence.
 _REACH = 12
@@ -140,4 +138,4 @@ def at_boundaries(text: str, *offsets: int) -> bool:
 
 
 def _is_han(char: str) -> bool:
-    return _HAN_CHAR.match(char) is not None
+    return HAN_CHAR.match(char) is not None

@@ -15,7 +15,7 @@ from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
 from ...profile import division_of
-from ...text.chars import HAN
+from ...text.chars import HAN_CHAR
 from ..base import TextKind
 from ..options import Groups, Patterns
 
@@ -23,7 +23,6 @@ _BODY_SUFFIX = re.compile(r"(?:委员会|办公室|局|厅|委|署|中心)$")
 _MENTION_SUFFIX = r"(?:委员会|办公室|局|厅|委|署|中心)"
 # Characters that may stand before a division word that abbreviates the report's
 # own place ("到州科技局", "、州科技局"), as opposed to the end of another place's name.
-_HAN = re.compile(f"[{HAN}]")
 _BEFORE_ABBREVIATION = frozenset("、，,。；;：:“”（）()《》 \n在到向和与及由经对为从把被等")
 
 
@@ -95,6 +94,6 @@ def _place_start(text: str, floor: int, start: int) -> int:
     """Where the place name before a body begins: back over Han characters to a
     character that cannot be part of a name, at most eight characters."""
     position = start
-    while position > max(floor, start - 8) and text[position - 1] not in _BEFORE_ABBREVIATION and _HAN.match(text[position - 1]):
+    while position > max(floor, start - 8) and text[position - 1] not in _BEFORE_ABBREVIATION and HAN_CHAR.match(text[position - 1]):
         position -= 1
     return position

@@ -29,12 +29,11 @@ from operator import add, ne
 from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
-from ...text.chars import HAN
+from ...text.chars import HAN, HAN_CHAR
 from ...text.words import at_boundaries, is_word
 from ..base import TextKind, excepted_span
 from ..options import InvalidValue, Option, Patterns, string_list
 
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _HAN_ONLY = re.compile(f"[{HAN}]{{3,20}}")
 
 
@@ -142,7 +141,7 @@ def _only_difference(text: str, start: int, phrase: str) -> int | None:
     if len(window) < len(phrase) or sum(map(ne, window, phrase)) != 1:
         return None
     index = next(index for index, (written, char) in enumerate(zip(window, phrase)) if written != char)
-    return index if _HAN_CHAR.match(window, index) else None
+    return index if HAN_CHAR.match(window, index) else None
 
 
 @lru_cache(maxsize=4096)

@@ -14,11 +14,9 @@ from collections.abc import Iterator
 from ...diagnostic import Edit, Finding
 from ...document import Span
 from ...facts import Facts
-from ...text.chars import HAN
+from ...text.chars import HAN_CHAR
 from ..base import TextKind
 from ..options import Integer
-
-_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 class DoubledPhrase(TextKind):
@@ -38,7 +36,7 @@ class DoubledPhrase(TextKind):
     def check(self, facts: Facts) -> Iterator[Finding]:
         for match, _ in self.scan(facts, self.pattern):
             unit = match.group("unit")
-            han = len(_HAN_CHAR.findall(unit))
+            han = len(HAN_CHAR.findall(unit))
             if han < 2 or han == len(unit):
                 continue  # figures alone (a table's cells), or Han alone (wording.repeated-word)
             where = Span(*match.span())
