@@ -63,8 +63,9 @@ def _echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
     """A line to the standard streams as set up above, control characters made
     visible (reportlint/errors.py). (click's own streams would take an ASCII
     console for a misconfigured locale and send it UTF-8.)"""
-    click.echo(visible(message), file=sys.stderr if err else sys.stdout, nl=nl)
-    replay.note_output("stderr" if err else "stdout", visible(message) + ("\n" if nl else ""))
+    shown = visible(message)
+    click.echo(shown, file=sys.stderr if err else sys.stdout, nl=nl)
+    replay.note_output("stderr" if err else "stdout", shown + ("\n" if nl else ""))
 
 
 @click.group(cls=_DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
