@@ -13,6 +13,7 @@ from ...diagnostic import Finding
 from ...document import Section, Span
 from ...facts import Facts
 from ...numbers import DateMention, Period
+from ...patterns import RulePattern
 from ..base import Kind
 from ..options import Patterns
 
@@ -123,6 +124,11 @@ def bracketed(text: str, offset: int) -> bool:
         if before.rfind(opening) > before.rfind(closing):
             return True
     return False
+
+
+def found_in(words: RulePattern | None, text: str, window: Span) -> bool:
+    """Whether a rule's optional ``words`` occur in ``window`` of ``text``."""
+    return bool(words and words.search(text, window.start, window.end))
 
 
 def clause_and_next(text: str, span: Span) -> Span:

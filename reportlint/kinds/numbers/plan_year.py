@@ -16,7 +16,7 @@ from ...document import Section, Span
 from ...genre import REPORTS
 from ...numbers import DateMention, Period
 from ..options import Patterns
-from ._years import DatedYearCheck, Place, clause_and_next
+from ._years import DatedYearCheck, Place, clause_and_next, found_in
 
 
 class PlanYear(DatedYearCheck):
@@ -35,8 +35,7 @@ class PlanYear(DatedYearCheck):
             return True
         if not place.in_plans:
             return False
-        window = clause_and_next(text, dated.span)
-        return not (self.account_words and self.account_words.search(text, window.start, window.end))
+        return not found_in(self.account_words, text, clause_and_next(text, dated.span))
 
     def plan_parts(self, improvement: list[Section]) -> Iterable[Span]:
         if self.plan_headings is None:

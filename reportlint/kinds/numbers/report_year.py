@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import re
 
-from ...document import Span
 from ...genre import REPORTS
 from ...numbers import DateMention, Period
-from ...patterns import RulePattern
 from ..options import Patterns
-from ._years import DatedYearCheck, Place, bracketed, clause_and_next, clause_around
+from ._years import DatedYearCheck, Place, bracketed, clause_and_next, clause_around, found_in
 
 _FROM = re.compile(r"(?:自|从)$")
 
@@ -40,13 +38,9 @@ class ReportYear(DatedYearCheck):
         if year == report_year + 1:
             first_quarter = isinstance(dated, DateMention) and dated.month is not None and dated.month <= 3
             return not (place.in_improvement or first_quarter or self.planned(text, span)
-                        or _found(self.next_year_explained_by, text, window))
+                        or found_in(self.next_year_explained_by, text, window))
         if _FROM.search(text, max(0, span.start - 1), span.start) or (place.in_improvement and year == report_year - 1):
             return False
         if str(report_year) in text[clause.start:clause.end]:
             return False  # "2019年部门预算、2018年部门决算"
-        return not _found(self.explained_by, text, window)
-
-
-def _found(pattern: RulePattern | None, text: str, window: Span) -> bool:
-    return bool(pattern and pattern.search(text, window.start, window.end))
+        return not found_in(self.explained_by, text, window)
