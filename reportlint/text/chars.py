@@ -15,6 +15,7 @@ import re
 # and the CJK Compatibility Ideographs (U+F900–U+FAFF).
 HAN = "\u3400-\u9fff\uf900-\ufaff"
 HAN_CHAR = re.compile(f"[{HAN}]")  # one of them
+HAN_RUN = re.compile(f"[{HAN}]+")  # a run of them
 
 # Digits as reports write them: ASCII and full-width.
 DIGITS = "0-9０-９"

@@ -13,7 +13,6 @@ are reported where they occur."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
@@ -22,12 +21,11 @@ from ...diagnostic import Finding
 from ...document import Span
 from ...facts import Facts
 from ...profile import divisions_of
-from ...text.chars import HAN
+from ...text.chars import HAN_RUN
 from ..base import Kind
 from ..options import Integer
 
 _DIVISION_CHARS = frozenset("省市州盟县区旗乡镇")
-_HAN_ONLY = re.compile(f"[{HAN}]+")
 
 
 class OwnNameVariant(Kind):
@@ -74,7 +72,7 @@ def _near(text: str, scope: _Scope, name: str, right: list[Span]) -> Iterator[Sp
         form, span = text[start:end], Span(start, end)
         # A form that overlaps the name written right is part of it, or the name next
         # to a character of its own ("舒兰市市场监督管理局" holds 市场监督管理局): no slip.
-        if _HAN_ONLY.fullmatch(form) and _one_off(name, form) and scope.holds(span) \
+        if HAN_RUN.fullmatch(form) and _one_off(name, form) and scope.holds(span) \
                 and not any(_overlap(span, written) for written in right):
             yield span
 

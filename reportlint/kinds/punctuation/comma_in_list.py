@@ -15,12 +15,11 @@ from collections.abc import Iterator
 from ...diagnostic import Edit, Finding
 from ...document import Span
 from ...facts import Facts
-from ...text.chars import HAN
+from ...text.chars import HAN, HAN_RUN
 from ..base import TextKind
 
 _COMMA = re.compile("[，,]")
 _RUN_BEFORE = re.compile(f"[{HAN}]+$")
-_RUN_AFTER = re.compile(f"[{HAN}]+")
 # What may follow the last word of a list inside its run of Han characters.
 _LIST_END = "和及与或等"
 _SHORTEST, _LONGEST = 2, 4
@@ -51,13 +50,13 @@ def _list_around(text: str, span: Span, comma: int) -> tuple[int, int] | None:
     # (The run before the comma is looked for in the few characters before it: a
     # longer run is too long for a word of a list anyway.)
     before = _RUN_BEFORE.search(text, max(span.start, comma - _LOOK_BACK), comma)
-    after = _RUN_AFTER.match(text, comma + 1, span.end)
+    after = HAN_RUN.match(text, comma + 1, span.end)
     if before is None or after is None:
         return None
     suffix = text[comma - 1]
     # 甲X，乙X、丙X: the word after the comma is a whole run, and a 、 follows it.
     if _is_word(after.group(), suffix) and after.end() < span.end and text[after.end()] == "、":
-        third = _RUN_AFTER.match(text, after.end() + 1, span.end)
+        third = HAN_RUN.match(text, after.end() + 1, span.end)
         head = _head_word(third.group(), suffix) if third else None
         if head:
             return max(before.start(), comma - len(after.group())), third.start() + head
