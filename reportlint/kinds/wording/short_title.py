@@ -26,6 +26,10 @@ class ShortTitle(TextKind):
     options = {"titles": Strings(default=("条例", "办法", "规定", "意见", "细则", "决定", "通知", "纲要", "规划"))}
     message_args = frozenset({"match", "problem"})
 
+    def __init__(self, options, scope=None):
+        super().__init__(options, scope)
+        self.uses = re.compile("《(" + "|".join(map(re.escape, self.titles)) + ")》")
+
     def check(self, facts: Facts) -> Iterator[Finding]:
         text = facts.text
         spans = facts.spans(self.scope)
@@ -33,9 +37,8 @@ class ShortTitle(TextKind):
         for span in spans:
             for definition in _DEFINITION.finditer(text, span.start, span.end):
                 defined.setdefault(definition.group("name"), definition.start())
-        uses = re.compile("《(" + "|".join(map(re.escape, self.titles)) + ")》")
         reported: set[str] = set()
-        for match, _ in self.scan(facts, uses):
+        for match, _ in self.scan(facts, self.uses):
             name = match.group(1)
             if name in reported or _defines(text, match.start(), defined.get(name)):
                 continue
