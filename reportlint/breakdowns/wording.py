@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..numbers import Quantity
-from ..text.chars import HAN, HEADING_MARKER
+from ..text.chars import HAN, HAN_CHAR, HEADING_MARKER
 from .model import comparable
 
 # 共 as in 共接到/共计/信息共13条, not as in 公共, 共同, 共享.
@@ -157,7 +157,7 @@ def head_word(lead: str) -> str:
     """The last two Han characters before a figure, its markers set aside: "咨询" in
     "共接到政府信息公开方面的咨询931余件"."""
     lead = re.sub(r"(?:大约|将近|接近|超过|约|近|逾|超|共计|合计|总计|共|达到|达|为)+$", "", lead)
-    han = re.findall(f"[{HAN}]", lead)
+    han = HAN_CHAR.findall(lead)
     return "".join(han[-2:]) if len(han) >= 2 else ""
 
 
