@@ -168,6 +168,12 @@ class Document:
             if isinstance(block, Paragraph):
                 yield block
 
+    def front_paragraphs(self) -> list[Paragraph]:
+        """The paragraphs of the preamble, or for drafts without one, the first
+        paragraph of the body: where a report names itself and its parts."""
+        paragraphs = [block for block in self.preamble if isinstance(block, Paragraph)]
+        return paragraphs or list(self.paragraphs())[:1]
+
     def tables(self) -> Iterator[Table]:
         for block in self.blocks():
             if isinstance(block, Table):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .document import Document, Paragraph
+from .document import Document
 from .numbers import DateMention, find_date_mentions, find_periods, first_full_date
 from .profile_model import Body, Edition, Level, Profile, ProfileOverrides
 
@@ -89,16 +89,8 @@ def own_division(document: Document) -> str | None:
     return max(counts, key=counts.get)
 
 
-def _front_paragraphs(document: Document) -> list[Paragraph]:
-    """The preamble, or for drafts without one, the first paragraph of the body."""
-    paragraphs = [block for block in document.preamble if isinstance(block, Paragraph)]
-    if not paragraphs:
-        paragraphs = list(document.paragraphs())[:1]
-    return paragraphs
-
-
 def _period(document: Document) -> tuple[date, date] | None:
-    for paragraph in _front_paragraphs(document):
+    for paragraph in document.front_paragraphs():
         for period in find_periods(paragraph.text):
             if period.start is not None and period.year is not None:
                 return period.first_day(), period.last_day()
@@ -116,7 +108,7 @@ def _year(document: Document, period: tuple[date, date] | None) -> tuple[int | N
             return mention.year, "标题"
     if period:
         return period[0].year, "统计期限"
-    front = _front_paragraphs(document)
+    front = document.front_paragraphs()
     for paragraph in front:
         for mention in find_date_mentions(paragraph.text):
             if mention.year is not None and _REPORT_AFTER_YEAR.match(paragraph.text, mention.span.end):
@@ -153,7 +145,7 @@ def _agency_of_page(document: Document) -> str | None:
 
 def _agency_in_front(document: Document) -> str | None:
     """The issuing body as a preamble names it, for drafts without a title."""
-    front = " ".join(paragraph.text for paragraph in _front_paragraphs(document))
+    front = " ".join(paragraph.text for paragraph in document.front_paragraphs())
     for pattern in _NAMED_IN_FRONT:
         for match in pattern.finditer(front):
             name = body_name(match.group(1))

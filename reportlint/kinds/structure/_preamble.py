@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...diagnostic import Finding
-from ...document import Document, Heading, Paragraph, Sentence, Span
+from ...document import Document, Heading, Sentence, Span
 from ...facts import Facts
 from ...text.chars import ORDINAL_CHARS
 from ..base import Kind
@@ -80,10 +80,7 @@ def listed_parts(document: Document) -> tuple[Span, list[Part]] | None:
 
 def front_sentences(document: Document) -> Iterator[Sentence]:
     """The sentences of the preamble, or for drafts without one, of the first paragraph."""
-    paragraphs = [block for block in document.preamble if isinstance(block, Paragraph)]
-    if not paragraphs:
-        paragraphs = list(document.paragraphs())[:1]
-    for paragraph in paragraphs:
+    for paragraph in document.front_paragraphs():
         yield from paragraph.sentences
 
 
