@@ -11,7 +11,8 @@ A run is replayed when everything it depended on is as it was:
   of the environment that reach the output (NO_COLOR, FORCE_COLOR, TERM,
   REPORTLINT_NO_CACHE), whether standard output and error are terminals and
   their encodings; the version of Python, of reportlint and of its code (the size
-  and modification time of every file of the package);
+  and modification time of every file of the package, and the time of the
+  folders packages are installed into: ``code_stamp``);
 - what the run read, recorded as it read it: every file by its contents (the
   drafts, configuration, rule files, last year's report, a baseline); every place
   where a configuration file was looked for and none was found; every folder of
@@ -28,9 +29,9 @@ stale or does not verify.
 Records are entries of reportlint/cache.py (verified with this user's secret,
 written whole); what they hold is Python's marshal format, which loads fast and
 is read only after the entry verified. This module imports nothing of
-reportlint's but the cache and the input reader, and nothing of the standard
-library that Python does not already hold at start-up but hashlib and hmac:
-that is what makes a replayed run cheap.
+reportlint's but the cache and the input reader, and of the standard library
+only hashlib, hmac and pathlib beyond what Python holds at start-up (not click,
+json, typing or platformdirs): that is what makes a replayed run cheap.
 """
 
 from __future__ import annotations
