@@ -36,7 +36,7 @@ ROOT = TESTS.parent
 sys.path.insert(0, str(TESTS))
 
 from conftest import SHARED  # noqa: E402
-from verdicts import real_reports  # noqa: E402
+from verdicts import real_reports, share  # noqa: E402
 
 from reportlint.diagnostic import Severity  # noqa: E402
 from reportlint.session import LintSession, SessionOptions  # noqa: E402
@@ -193,8 +193,7 @@ def recall_table(results: list[Recall]) -> str:
 
 
 def _share(count: Counter) -> str:
-    defects = count["caught"] + count["missed"]
-    return f"{100 * count['caught'] / defects:.1f}%" if defects else "—"
+    return share(count["caught"], count["caught"] + count["missed"])
 
 
 if __name__ == "__main__":

@@ -200,8 +200,12 @@ def precision_table(reviews: list[Review]) -> str:
 
 
 def _precision(count: Counter) -> str:
-    reviewed = count["TP"] + count["FP"]
-    return f"{100 * count['TP'] / reviewed:.1f}%" if reviewed else "—"
+    return share(count["TP"], count["TP"] + count["FP"])
+
+
+def share(part: int, whole: int) -> str:
+    """``part`` as a percentage of ``whole``, to one decimal ("—" of nothing)."""
+    return f"{100 * part / whole:.1f}%" if whole else "—"
 
 
 if __name__ == "__main__":
